@@ -1,0 +1,65 @@
+#pragma once
+// An assessment: one subject against one framework (id + version) at one date.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <routemap/diagnostic.hpp>
+#include <routemap/status.hpp>
+
+namespace routemap {
+
+class Framework;
+
+struct CriterionRecord {
+    Status status = Status::unknown;
+    std::string evidence;
+    std::string note;
+    std::string owner;
+    std::string due;  // ISO date, free text allowed
+    std::optional<Exclusion> exclusion;  // required when status is not_applicable
+    std::string exclusion_text;
+    SourceLocation location;  // where it was read, when it was
+
+    friend bool operator==(const CriterionRecord& a, const CriterionRecord& b) {
+        return a.status == b.status && a.evidence == b.evidence && a.note == b.note && a.owner == b.owner &&
+               a.due == b.due && a.exclusion == b.exclusion && a.exclusion_text == b.exclusion_text;
+    }
+};
+
+class Assessment {
+public:
+    std::string framework_id;
+    std::string framework_version;
+    std::string subject;
+    std::string date;  // ISO 8601 (YYYY-MM-DD)
+    std::vector<std::string> assessors;
+    std::string notes;
+    std::map<std::string, CriterionRecord> records;  // by full criterion id; missing means unknown
+    std::string file;  // where it was read from, if anywhere
+
+    // A blank assessment listing every criterion as unknown.
+    static Assessment blank(const Framework& framework, std::string subject = {}, std::string date = {});
+
+    [[nodiscard]] Status status(std::string_view criterion_id) const;
+    // Sets a status (throws NotFoundError when `framework` is given and does not know the criterion).
+    CriterionRecord& set(std::string criterion_id, Status status, std::string evidence = {});
+    // One status per criterion of the framework, in framework order (missing = unknown).
+    [[nodiscard]] std::vector<Status> statuses(const Framework& framework) const;
+
+    // Every mismatch with the framework: another framework id or version, unknown criteria,
+    // not_applicable without a reason. Empty when the assessment fits.
+    [[nodiscard]] std::vector<Diagnostic> check(const Framework& framework) const;
+    // Throws AssessmentError listing every mismatch.
+    void validate(const Framework& framework) const;
+
+    friend bool operator==(const Assessment& a, const Assessment& b) {
+        return a.framework_id == b.framework_id && a.framework_version == b.framework_version && a.subject == b.subject &&
+               a.date == b.date && a.assessors == b.assessors && a.notes == b.notes && a.records == b.records;
+    }
+};
+
+}  // namespace routemap

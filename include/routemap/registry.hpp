@@ -1,0 +1,91 @@
+#pragma once
+// Finds frameworks (and, through plugins, scoring models and report writers) along the search path.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <routemap/diagnostic.hpp>
+#include <routemap/framework.hpp>
+#include <routemap/search_path.hpp>
+
+namespace routemap {
+
+class ScoringModel;
+class ReportWriter;
+
+struct FrameworkSummary {
+    std::string id;
+    std::string name;
+    std::string version;
+    std::string level;
+    std::string status;
+    std::string origin;  // the file it came from, or "plugin:<name>"
+    std::size_t domains = 0;
+    std::size_t areas = 0;
+    std::size_t criteria = 0;
+    std::size_t actions = 0;  // at every depth
+    std::vector<std::size_t> criteria_per_tier;
+};
+
+FrameworkSummary summarise(const Framework& framework, std::string origin = {});
+
+struct PluginRecord {
+    std::string name;
+    std::string version;
+    std::filesystem::path file;
+};
+
+class Registry {
+public:
+    struct Options {
+        bool load_plugins = true;
+        bool builtin_models = true;
+    };
+
+    // Scans the given directories, in order (see search_path.hpp for the default).
+    explicit Registry(std::vector<std::filesystem::path> search_path = default_search_path());
+    Registry(std::vector<std::filesystem::path> search_path, Options options);
+    ~Registry();
+    Registry(Registry&&) noexcept;
+    Registry& operator=(Registry&&) noexcept;
+
+    [[nodiscard]] const std::vector<std::filesystem::path>& search_path() const noexcept;
+
+    // Frameworks, in the order found; the first with a given id wins.
+    [[nodiscard]] std::vector<FrameworkSummary> list() const;
+    [[nodiscard]] std::vector<std::string> ids() const;
+    [[nodiscard]] bool contains(std::string_view id) const noexcept;
+    // Throws NotFoundError naming the known ids.
+    [[nodiscard]] const Framework& get(std::string_view id) const;
+    // A framework id on the search path, or a path to a framework file (anything with a '/' or ending in .toml).
+    [[nodiscard]] Framework load(std::string_view id_or_path) const;
+
+    // Adds a framework (from code or a plugin); reports a duplicate id and keeps the first.
+    bool add(Framework framework, std::string origin);
+
+    // Scoring models and report writers, by name (built-ins plus plugins).
+    void add_model(std::shared_ptr<const ScoringModel> model, std::string origin = "builtin");
+    [[nodiscard]] const ScoringModel& model(std::string_view name) const;
+    [[nodiscard]] std::vector<std::string> model_names() const;
+    void add_report_writer(std::shared_ptr<const ReportWriter> writer, std::string origin = "builtin");
+    [[nodiscard]] const ReportWriter& report_writer(std::string_view format) const;
+    [[nodiscard]] std::vector<std::string> report_formats() const;
+
+    [[nodiscard]] const std::vector<PluginRecord>& plugins() const noexcept;
+    // Duplicates, files that failed to load, refused plugins. Never stops the scan.
+    [[nodiscard]] const std::vector<Diagnostic>& problems() const noexcept;
+
+    // Loads one plugin file now; problems are recorded (and returned as false), never thrown.
+    bool load_plugin(const std::filesystem::path& file);
+
+private:
+    void scan_directory(const std::filesystem::path& directory, bool load_plugins);
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace routemap

@@ -1,0 +1,77 @@
+#include <routemap/compare.hpp>
+
+#include <routemap/assessment.hpp>
+#include <routemap/error.hpp>
+#include <routemap/framework.hpp>
+#include <routemap/registry.hpp>
+
+namespace routemap {
+
+namespace {
+const LevelChange& find_change(const std::vector<LevelChange>& changes, std::string_view id, std::string_view what) {
+    for (const auto& c : changes)
+        if (c.id == id) return c;
+    throw NotFoundError("no " + std::string(what) + " '" + std::string(id) + "' in this comparison");
+}
+}  // namespace
+
+const LevelChange& Comparison::area(std::string_view id) const { return find_change(areas, id, "area"); }
+const LevelChange& Comparison::domain(std::string_view id) const { return find_change(domains, id, "domain"); }
+
+std::vector<CriterionChange> Comparison::newly_met() const {
+    std::vector<CriterionChange> out;
+    for (const auto& c : changes)
+        if (c.kind == ChangeKind::newly_met) out.push_back(c);
+    return out;
+}
+
+std::vector<CriterionChange> Comparison::regressed() const {
+    std::vector<CriterionChange> out;
+    for (const auto& c : changes)
+        if (c.kind == ChangeKind::regressed) out.push_back(c);
+    return out;
+}
+
+namespace {
+
+ChangeKind classify(Status before, Status after) {
+    const bool before_low = before == Status::not_met || before == Status::unknown;
+    const bool after_low = after == Status::not_met || after == Status::unknown;
+    if (after == Status::met && before != Status::met) return ChangeKind::newly_met;
+    if (before == Status::met && after != Status::met && after != Status::not_applicable) return ChangeKind::regressed;
+    if (before == Status::partial && after_low) return ChangeKind::regressed;
+    if (before_low && after == Status::partial) return ChangeKind::improved;
+    return ChangeKind::other;
+}
+
+LevelChange change(const ScoreNode& before, const ScoreNode& after) {
+    return LevelChange{after.id, after.name, before.level, after.level, before.score, after.score};
+}
+
+}  // namespace
+
+Comparison compare(const Registry& registry, const Framework& framework, const Assessment& before,
+                   const Assessment& after, std::string_view model) {
+    if (before.subject != after.subject)
+        throw AssessmentError("cannot compare assessments of different subjects: '" + before.subject + "' (" +
+                              before.file + ") and '" + after.subject + "' (" + after.file + ")");
+    const auto old_score = score(registry, framework, before, model);
+    const auto new_score = score(registry, framework, after, model);
+    Comparison out;
+    out.framework_id = framework.id();
+    out.subject = after.subject;
+    out.before_date = before.date;
+    out.after_date = after.date;
+    out.model = new_score.model;
+    out.overall = change(old_score.overall, new_score.overall);
+    for (std::size_t i = 0; i < new_score.domains.size(); ++i)
+        out.domains.push_back(change(old_score.domains[i], new_score.domains[i]));
+    for (std::size_t i = 0; i < new_score.areas.size(); ++i)
+        out.areas.push_back(change(old_score.areas[i], new_score.areas[i]));
+    const auto b = before.statuses(framework), a = after.statuses(framework);
+    for (const auto& c : framework.criteria())
+        if (b[c.index] != a[c.index]) out.changes.push_back({c.id, b[c.index], a[c.index], classify(b[c.index], a[c.index])});
+    return out;
+}
+
+}  // namespace routemap

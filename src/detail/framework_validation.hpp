@@ -1,0 +1,51 @@
+#pragma once
+// routemap::detail is not public API: it may change in any release.
+// Semantic checks of a FrameworkSpec, collecting every problem rather than stopping at the first.
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <routemap/dependency_graph.hpp>
+#include <routemap/framework.hpp>
+
+namespace routemap::detail {
+
+bool is_framework_id(const std::string& id);
+bool is_id_segment(const std::string& id);
+bool is_local_criterion_id(const std::string& id);
+
+class FrameworkValidator {
+public:
+    FrameworkValidator(const FrameworkSpec& spec, std::vector<Diagnostic>& out);
+
+    bool add_tier(const TierSpec& tier);
+    bool add_domain(const DomainSpec& domain);
+    bool add_area(const DomainSpec& domain, const AreaSpec& area, const std::string& full_id);
+    // The tier index, or nullopt when the criterion is rejected.
+    std::optional<std::size_t> add_criterion(const CriterionSpec& criterion, const std::string& full_id,
+                                             const std::unordered_map<std::string, std::size_t>& tiers,
+                                             std::size_t tier_count);
+    // Implicit and explicit edges; reports unknown `requires` targets and higher-tier requirements.
+    std::vector<DependencyEdge> edges(const std::vector<Criterion>& criteria, const std::vector<Area>& areas,
+                                      const std::unordered_map<std::string, std::size_t>& index);
+    void check_cycle(const DependencyGraph& graph, const std::vector<Criterion>& criteria);
+
+    [[nodiscard]] const std::vector<Diagnostic>& found() const { return *out_; }
+    [[nodiscard]] std::vector<Diagnostic> warnings() const;
+
+private:
+    void error(std::string message, const SourceLocation& where, std::string criterion = {});
+    void warning(std::string message, const SourceLocation& where, std::string criterion = {});
+    SourceLocation at(const SourceLocation& where) const;
+    bool check_unique(std::unordered_map<std::string, SourceLocation>& seen, const std::string& what,
+                      const std::string& id, const SourceLocation& where, const std::string& criterion = {});
+
+    const FrameworkSpec& spec_;
+    std::vector<Diagnostic>* out_;
+    std::unordered_map<std::string, SourceLocation> tiers_, domains_, areas_, criteria_;
+    std::unordered_map<std::string, const CriterionSpec*> specs_;
+};
+
+}  // namespace routemap::detail

@@ -1,0 +1,174 @@
+#include "toml_reader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <routemap/error.hpp>
+
+#include "toml_guard.hpp"
+
+namespace routemap::detail {
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError("cannot open '" + path + "'", SourceLocation{path, 0, 0});
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw IoError("cannot read '" + path + "'", SourceLocation{path, 0, 0});
+    return buffer.str();
+}
+
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
+    if (const auto unsafe = find_unsafe_toml(text)) {
+        out.push_back({Severity::error, "malformed TOML: " + unsafe->message, {file, unsafe->line, unsafe->column}, {}, {}});
+        return std::nullopt;
+    }
+    try {
+        return toml::parse(text, file);
+    } catch (const toml::parse_error& e) {
+        const auto& begin = e.source().begin;
+        out.push_back({Severity::error, "malformed TOML: " + std::string(e.description()),
+                       {file, static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column)}, {}, {}});
+        return std::nullopt;
+    }
+}
+
+SourceLocation TomlReader::where(const toml::node& node) const {
+    const auto& begin = node.source().begin;
+    return SourceLocation{file_, static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column)};
+}
+
+void TomlReader::error(const std::string& message, const SourceLocation& where, const std::string& criterion) {
+    out_->push_back({Severity::error, message, where, {}, criterion});
+}
+
+void TomlReader::warning(const std::string& message, const SourceLocation& where) {
+    out_->push_back({Severity::warning, message, where, {}, {}});
+}
+
+const toml::node* TomlReader::node(const toml::table& t, std::string_view key, std::string_view context, bool required) {
+    const auto* n = t.get(key);
+    if (!n && required) error("missing required key '" + std::string(key) + "' in " + std::string(context), where(t));
+    return n;
+}
+
+namespace {
+std::string_view type_name(const toml::node& n) {
+    switch (n.type()) {
+        case toml::node_type::table: return "a table";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::string: return "a string";
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a float";
+        case toml::node_type::boolean: return "a boolean";
+        default: return "a date or time";
+    }
+}
+}  // namespace
+
+void TomlReader::wrong_type(const toml::node& n, std::string_view key, std::string_view context, std::string_view expected) {
+    error("key '" + std::string(key) + "' in " + std::string(context) + " must be " + std::string(expected) + ", not " +
+              std::string(type_name(n)),
+          where(n));
+}
+
+std::optional<std::string> TomlReader::string(const toml::table& t, std::string_view key, std::string_view context,
+                                              bool required) {
+    const auto* n = node(t, key, context, required);
+    if (!n) return std::nullopt;
+    if (const auto* s = n->as_string()) return s->get();
+    wrong_type(*n, key, context, "a string");
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> TomlReader::integer(const toml::table& t, std::string_view key, std::string_view context,
+                                                bool required) {
+    const auto* n = node(t, key, context, required);
+    if (!n) return std::nullopt;
+    if (const auto* i = n->as_integer()) return i->get();
+    wrong_type(*n, key, context, "an integer");
+    return std::nullopt;
+}
+
+std::optional<double> TomlReader::number(const toml::table& t, std::string_view key, std::string_view context,
+                                         bool required) {
+    const auto* n = node(t, key, context, required);
+    if (!n) return std::nullopt;
+    if (const auto* i = n->as_integer()) return static_cast<double>(i->get());
+    if (const auto* f = n->as_floating_point()) return f->get();
+    wrong_type(*n, key, context, "a number");
+    return std::nullopt;
+}
+
+std::optional<bool> TomlReader::boolean(const toml::table& t, std::string_view key, std::string_view context) {
+    const auto* n = node(t, key, context, false);
+    if (!n) return std::nullopt;
+    if (const auto* b = n->as_boolean()) return b->get();
+    wrong_type(*n, key, context, "a boolean");
+    return std::nullopt;
+}
+
+std::vector<std::string> TomlReader::strings(const toml::table& t, std::string_view key, std::string_view context,
+                                             std::vector<SourceLocation>* locations) {
+    std::vector<std::string> out;
+    const auto* n = node(t, key, context, false);
+    if (!n) return out;
+    const auto* array = n->as_array();
+    if (!array) {
+        wrong_type(*n, key, context, "an array of strings");
+        return out;
+    }
+    for (const auto& element : *array) {
+        if (const auto* s = element.as_string()) {
+            out.push_back(s->get());
+            if (locations) locations->push_back(where(element));
+        } else {
+            wrong_type(element, std::string(key) + "[" + std::to_string(out.size()) + "]", context, "a string");
+        }
+    }
+    return out;
+}
+
+const toml::table* TomlReader::table(const toml::table& t, std::string_view key, std::string_view context, bool required) {
+    const auto* n = node(t, key, context, required);
+    if (!n) return nullptr;
+    if (const auto* table = n->as_table()) return table;
+    wrong_type(*n, key, context, "a table");
+    return nullptr;
+}
+
+std::vector<const toml::table*> TomlReader::tables(const toml::table& t, std::string_view key, std::string_view context,
+                                                   bool required) {
+    std::vector<const toml::table*> out;
+    const auto* n = node(t, key, context, required);
+    if (!n) return out;
+    const auto* array = n->as_array();
+    if (!array) {
+        wrong_type(*n, key, context, "an array of tables ([[" + std::string(key) + "]])");
+        return out;
+    }
+    for (const auto& element : *array) {
+        if (const auto* table = element.as_table()) out.push_back(table);
+        else wrong_type(element, key, context, "an array of tables");
+    }
+    return out;
+}
+
+void TomlReader::unknown_keys(const toml::table& t, std::initializer_list<std::string_view> known, std::string_view context) {
+    for (const auto& [key, value] : t) {
+        bool found = false;
+        for (const auto k : known) found = found || k == key.str();
+        if (!found) {
+            SourceLocation at{file_, 0, 0};
+            if (const auto* src = key.source().begin ? &key.source() : nullptr) {
+                at.line = static_cast<std::uint32_t>(src->begin.line);
+                at.column = static_cast<std::uint32_t>(src->begin.column);
+            } else {
+                at = where(value);
+            }
+            warning("unknown key '" + std::string(key.str()) + "' in " + std::string(context), at);
+        }
+    }
+}
+
+}  // namespace routemap::detail

@@ -1,0 +1,56 @@
+#pragma once
+// routemap::detail is not public API.
+// Reads typed values out of a toml++ tree, turning every missing key, wrong type and unknown key
+// into a Diagnostic with file, line and column, so that a loader can report all problems at once.
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include <routemap/diagnostic.hpp>
+
+namespace routemap::detail {
+
+// Parses TOML text, guarding against inputs that crash toml++ 3.3.0. On failure adds one
+// diagnostic and returns nullopt.
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, std::vector<Diagnostic>& out);
+
+// Reads a whole file; throws IoError when it cannot be read.
+std::string read_text_file(const std::string& path);
+
+class TomlReader {
+public:
+    TomlReader(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(&out) {}
+
+    SourceLocation where(const toml::node& node) const;
+    void error(const std::string& message, const SourceLocation& where, const std::string& criterion = {});
+    void warning(const std::string& message, const SourceLocation& where);
+
+    // `context` names the table in messages, e.g. "[framework]" or "criterion 'x'".
+    std::optional<std::string> string(const toml::table& t, std::string_view key, std::string_view context, bool required);
+    std::optional<std::int64_t> integer(const toml::table& t, std::string_view key, std::string_view context, bool required);
+    std::optional<double> number(const toml::table& t, std::string_view key, std::string_view context, bool required);
+    std::optional<bool> boolean(const toml::table& t, std::string_view key, std::string_view context);
+    std::vector<std::string> strings(const toml::table& t, std::string_view key, std::string_view context,
+                                     std::vector<SourceLocation>* locations = nullptr);
+    const toml::table* table(const toml::table& t, std::string_view key, std::string_view context, bool required);
+    // Each element must be a table; others are reported.
+    std::vector<const toml::table*> tables(const toml::table& t, std::string_view key, std::string_view context,
+                                           bool required);
+    void unknown_keys(const toml::table& t, std::initializer_list<std::string_view> known, std::string_view context);
+
+    const std::string& file() const { return file_; }
+
+private:
+    const toml::node* node(const toml::table& t, std::string_view key, std::string_view context, bool required);
+    void wrong_type(const toml::node& n, std::string_view key, std::string_view context, std::string_view expected);
+
+    std::string file_;
+    std::vector<Diagnostic>* out_;
+};
+
+}  // namespace routemap::detail

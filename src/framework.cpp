@@ -1,0 +1,160 @@
+#include <routemap/framework.hpp>
+
+#include <regex>
+
+#include <routemap/dependency_graph.hpp>
+#include <routemap/error.hpp>
+
+#include "detail/framework_validation.hpp"
+
+namespace routemap {
+
+struct Framework::Data {
+    FrameworkInfo info;
+    ScoringDefaults scoring;
+    std::string file;
+    int format_version = framework_format_version;
+    std::vector<Tier> tiers;
+    std::vector<Domain> domains;
+    std::vector<Area> areas;
+    std::vector<Criterion> criteria;
+    std::unordered_map<std::string, std::size_t> tier_index, domain_index, area_index, criterion_index;
+    std::optional<DependencyGraph> graph;
+    std::vector<Diagnostic> warnings;
+};
+
+namespace {
+
+template <class Map>
+const auto* find_in(const Map& index, const auto& items, std::string_view id) {
+    const auto it = index.find(std::string(id));
+    return it == index.end() ? nullptr : &items[it->second];
+}
+
+template <class T>
+const T& require_found(const T* found, std::string_view what, std::string_view id, const std::string& framework) {
+    if (!found)
+        throw NotFoundError(std::vector<Diagnostic>{Diagnostic{
+            Severity::error, "unknown " + std::string(what) + " '" + std::string(id) + "' in framework '" + framework + "'",
+            {}, framework, std::string(what) == "criterion" ? std::string(id) : std::string()}});
+    return *found;
+}
+
+}  // namespace
+
+std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagnostic>& diagnostics) {
+    detail::FrameworkValidator validator(spec, diagnostics);
+    auto data = std::make_shared<Data>();
+    data->info = spec.info;
+    data->scoring = spec.scoring;
+    data->file = spec.file;
+    data->format_version = spec.format_version;
+
+    for (const auto& t : spec.tiers) {
+        if (!validator.add_tier(t)) continue;
+        data->tier_index.emplace(t.id, data->tiers.size());
+        data->tiers.push_back(Tier{t.id, t.name, t.description, data->tiers.size(), t.location});
+    }
+    for (const auto& d : spec.domains) {
+        if (!validator.add_domain(d)) continue;
+        Domain domain{d.id, d.name, d.step, d.summary, d.description, d.actions,
+                      data->domains.size(), data->areas.size(), 0, d.location};
+        data->domain_index.emplace(d.id, domain.index);
+        for (const auto& a : d.areas) {
+            const auto area_id = a.implicit ? d.id : d.id + "." + a.id;
+            if (!validator.add_area(d, a, area_id)) continue;
+            Area area{area_id, a.id, a.name, a.description, a.implicit, data->areas.size(),
+                      domain.index, data->criteria.size(), 0, a.location};
+            data->area_index.emplace(area_id, area.index);
+            for (const auto& c : a.criteria) {
+                const auto full_id = area_id + "." + c.id;
+                const auto tier = validator.add_criterion(c, full_id, data->tier_index, data->tiers.size());
+                if (!tier) continue;
+                Criterion criterion{full_id, c.id, *tier, c.text, c.details, c.requires_ids, c.weight, c.tags,
+                                    c.source, data->criteria.size(), area.index, domain.index, c.location};
+                data->criterion_index.emplace(full_id, criterion.index);
+                data->criteria.push_back(std::move(criterion));
+                ++area.criterion_count;
+            }
+            data->areas.push_back(std::move(area));
+            ++domain.area_count;
+        }
+        data->domains.push_back(std::move(domain));
+    }
+
+    auto edges = validator.edges(data->criteria, data->areas, data->criterion_index);
+    data->graph.emplace(data->criteria.size(), edges);
+    validator.check_cycle(*data->graph, data->criteria);
+
+    data->warnings = validator.warnings();
+    if (has_errors(validator.found())) return std::nullopt;
+    return Framework(std::move(data));
+}
+
+Framework Framework::build(FrameworkSpec spec) {
+    std::vector<Diagnostic> diagnostics;
+    auto framework = build(std::move(spec), diagnostics);
+    if (!framework) throw FrameworkError(std::move(diagnostics));
+    return std::move(*framework);
+}
+
+const FrameworkInfo& Framework::info() const noexcept { return data_->info; }
+const ScoringDefaults& Framework::scoring() const noexcept { return data_->scoring; }
+const std::string& Framework::file() const noexcept { return data_->file; }
+int Framework::format_version() const noexcept { return data_->format_version; }
+std::span<const Tier> Framework::tiers() const noexcept { return data_->tiers; }
+std::span<const Domain> Framework::domains() const noexcept { return data_->domains; }
+std::span<const Area> Framework::areas() const noexcept { return data_->areas; }
+std::span<const Criterion> Framework::criteria() const noexcept { return data_->criteria; }
+const DependencyGraph& Framework::graph() const noexcept { return *data_->graph; }
+const std::vector<Diagnostic>& Framework::warnings() const noexcept { return data_->warnings; }
+
+std::span<const Area> Framework::areas_of(const Domain& domain) const noexcept {
+    return areas().subspan(domain.first_area, domain.area_count);
+}
+std::span<const Criterion> Framework::criteria_of(const Area& area) const noexcept {
+    return criteria().subspan(area.first_criterion, area.criterion_count);
+}
+std::span<const Criterion> Framework::criteria_of(const Domain& domain) const noexcept {
+    const auto as = areas_of(domain);
+    if (as.empty()) return {};
+    const auto first = as.front().first_criterion;
+    const auto last = as.back().first_criterion + as.back().criterion_count;
+    return criteria().subspan(first, last - first);
+}
+
+const Tier* Framework::find_tier(std::string_view id) const noexcept { return find_in(data_->tier_index, data_->tiers, id); }
+const Domain* Framework::find_domain(std::string_view id) const noexcept { return find_in(data_->domain_index, data_->domains, id); }
+const Area* Framework::find_area(std::string_view id) const noexcept { return find_in(data_->area_index, data_->areas, id); }
+const Criterion* Framework::find_criterion(std::string_view id) const noexcept {
+    return find_in(data_->criterion_index, data_->criteria, id);
+}
+const Tier& Framework::tier(std::string_view id) const { return require_found(find_tier(id), "tier", id, this->id()); }
+const Domain& Framework::domain(std::string_view id) const { return require_found(find_domain(id), "domain", id, this->id()); }
+const Area& Framework::area(std::string_view id) const { return require_found(find_area(id), "area", id, this->id()); }
+const Criterion& Framework::criterion(std::string_view id) const {
+    return require_found(find_criterion(id), "criterion", id, this->id());
+}
+
+namespace {
+std::size_t count_actions(const std::vector<Action>& actions, bool nested) {
+    std::size_t n = actions.size();
+    if (nested)
+        for (const auto& a : actions) n += count_actions(a.children, true);
+    return n;
+}
+}  // namespace
+
+std::size_t Framework::action_count(bool include_nested) const noexcept {
+    std::size_t n = 0;
+    for (const auto& d : data_->domains) n += count_actions(d.actions, include_nested);
+    return n;
+}
+
+std::vector<std::size_t> Framework::criteria_per_tier() const {
+    std::vector<std::size_t> counts(data_->tiers.size(), 0);
+    for (const auto& c : data_->criteria) ++counts[c.tier];
+    return counts;
+}
+
+}  // namespace routemap

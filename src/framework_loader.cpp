@@ -1,0 +1,202 @@
+#include <routemap/framework_loader.hpp>
+
+#include <routemap/error.hpp>
+
+#include "detail/toml_reader.hpp"
+
+namespace routemap {
+
+namespace {
+
+using detail::TomlReader;
+
+std::vector<Action> read_actions(TomlReader& r, const toml::table& t, std::string_view key, const std::string& context) {
+    std::vector<Action> actions;
+    for (const auto* a : r.tables(t, key, context, false)) {
+        r.unknown_keys(*a, {"text", "children"}, "an action of " + context);
+        Action action;
+        action.location = r.where(*a);
+        action.text = r.string(*a, "text", "an action of " + context, true).value_or("");
+        action.children = read_actions(r, *a, "children", context);
+        actions.push_back(std::move(action));
+    }
+    return actions;
+}
+
+CriterionSpec read_criterion(TomlReader& r, const toml::table& t, const std::string& owner) {
+    CriterionSpec c;
+    c.location = r.where(t);
+    c.id = r.string(t, "id", "a criterion of " + owner, true).value_or("");
+    const auto context = c.id.empty() ? "a criterion of " + owner : "criterion '" + c.id + "' of " + owner;
+    r.unknown_keys(t, {"id", "tier", "text", "details", "requires", "weight", "tags", "source"}, context);
+    c.tier = r.string(t, "tier", context, false).value_or("");
+    c.text = r.string(t, "text", context, true).value_or("");
+    c.details = r.strings(t, "details", context);
+    c.requires_ids = r.strings(t, "requires", context, &c.requires_locations);
+    c.weight = r.number(t, "weight", context, false).value_or(1.0);
+    c.tags = r.strings(t, "tags", context);
+    c.source = r.string(t, "source", context, false).value_or("");
+    return c;
+}
+
+AreaSpec read_area(TomlReader& r, const toml::table& t, const std::string& domain) {
+    AreaSpec a;
+    a.location = r.where(t);
+    a.id = r.string(t, "id", "an area of domain '" + domain + "'", true).value_or("");
+    const auto context = "area '" + a.id + "' of domain '" + domain + "'";
+    r.unknown_keys(t, {"id", "name", "description", "criteria"}, context);
+    a.name = r.string(t, "name", context, true).value_or("");
+    a.description = r.string(t, "description", context, false).value_or("");
+    for (const auto* c : r.tables(t, "criteria", context, true)) a.criteria.push_back(read_criterion(r, *c, context));
+    return a;
+}
+
+DomainSpec read_domain(TomlReader& r, const toml::table& t) {
+    DomainSpec d;
+    d.location = r.where(t);
+    d.id = r.string(t, "id", "a domain", true).value_or("");
+    const auto context = "domain '" + d.id + "'";
+    r.unknown_keys(t, {"id", "name", "step", "summary", "description", "actions", "areas", "criteria"}, context);
+    d.name = r.string(t, "name", context, true).value_or("");
+    d.step = r.string(t, "step", context, false).value_or("");
+    d.summary = r.string(t, "summary", context, false).value_or("");
+    d.description = r.string(t, "description", context, false).value_or("");
+    d.actions = read_actions(r, t, "actions", context);
+    for (const auto* a : r.tables(t, "areas", context, false)) d.areas.push_back(read_area(r, *a, d.id));
+    if (t.get("criteria")) {
+        AreaSpec implicit;
+        implicit.implicit = true;
+        implicit.id = d.id;
+        implicit.name = d.name;
+        implicit.description = d.description;
+        implicit.location = r.where(*t.get("criteria"));
+        for (const auto* c : r.tables(t, "criteria", context, false))
+            implicit.criteria.push_back(read_criterion(r, *c, context));
+        d.areas.push_back(std::move(implicit));
+    }
+    return d;
+}
+
+void read_info(TomlReader& r, const toml::table& t, FrameworkInfo& info) {
+    const std::string context = "[framework]";
+    r.unknown_keys(t, {"id", "name", "version", "level", "publisher", "year", "source", "description", "status", "metadata"},
+                   context);
+    info.id = r.string(t, "id", context, true).value_or("");
+    info.name = r.string(t, "name", context, true).value_or("");
+    info.version = r.string(t, "version", context, true).value_or("");
+    info.level = r.string(t, "level", context, true).value_or("");
+    info.publisher = r.string(t, "publisher", context, true).value_or("");
+    info.year = static_cast<int>(r.integer(t, "year", context, true).value_or(0));
+    info.source = r.string(t, "source", context, true).value_or("");
+    info.description = r.string(t, "description", context, false).value_or("");
+    info.status = r.string(t, "status", context, false).value_or("published");
+    if (const auto* metadata = r.table(t, "metadata", context, false)) {
+        for (const auto& [key, value] : *metadata) {
+            const std::string k(key.str());
+            if (const auto* s = value.as_string()) info.metadata[k] = {s->get()};
+            else if (value.is_array()) info.metadata[k] = r.strings(*metadata, k, "[framework.metadata]");
+            else r.error("metadata '" + k + "' must be a string or an array of strings", r.where(value));
+        }
+    }
+}
+
+void read_scoring(TomlReader& r, const toml::table& t, ScoringDefaults& scoring) {
+    r.unknown_keys(t, {"default_model", "parameters"}, "[scoring]");
+    scoring.default_model = r.string(t, "default_model", "[scoring]", false).value_or("staged");
+    if (const auto* parameters = r.table(t, "parameters", "[scoring]", false)) {
+        for (const auto& [model, table] : *parameters) {
+            const std::string name(model.str());
+            const auto* values = table.as_table();
+            if (!values) {
+                r.error("[scoring.parameters." + name + "] must be a table of numbers", r.where(table));
+                continue;
+            }
+            auto& out = scoring.parameters[name];
+            for (const auto& [key, value] : *values) {
+                if (auto number = r.number(*values, key.str(), "[scoring.parameters." + name + "]", true))
+                    out[std::string(key.str())] = *number;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const std::string& source_name,
+                                                 std::vector<Diagnostic>& diagnostics) {
+    const auto first = diagnostics.size();
+    auto root = detail::parse_toml(text, source_name, diagnostics);
+    if (!root) return std::nullopt;
+    TomlReader r(source_name, diagnostics);
+    FrameworkSpec spec;
+    spec.file = source_name;
+    spec.location = SourceLocation{source_name, 1, 1};
+    r.unknown_keys(*root, {"format_version", "framework", "scoring", "tiers", "domains"}, "the file");
+    if (const auto version = r.integer(*root, "format_version", "the file", true)) {
+        spec.format_version = static_cast<int>(*version);
+        if (*version < 1 || *version > framework_format_version) {
+            r.error("unsupported format_version " + std::to_string(*version) + ": this routemap reads format versions 1 to " +
+                        std::to_string(framework_format_version),
+                    r.where(*root->get("format_version")));
+            return std::nullopt;  // a newer format may mean anything: do not guess
+        }
+    }
+    if (const auto* info = r.table(*root, "framework", "the file", true)) {
+        spec.location = r.where(*info);
+        read_info(r, *info, spec.info);
+    }
+    if (const auto* scoring = r.table(*root, "scoring", "the file", false)) read_scoring(r, *scoring, spec.scoring);
+    for (const auto* t : r.tables(*root, "tiers", "the file", true)) {
+        TierSpec tier;
+        tier.location = r.where(*t);
+        tier.id = r.string(*t, "id", "a tier", true).value_or("");
+        r.unknown_keys(*t, {"id", "name", "description"}, "tier '" + tier.id + "'");
+        tier.name = r.string(*t, "name", "tier '" + tier.id + "'", true).value_or("");
+        tier.description = r.string(*t, "description", "tier '" + tier.id + "'", false).value_or("");
+        spec.tiers.push_back(std::move(tier));
+    }
+    for (const auto* d : r.tables(*root, "domains", "the file", true)) spec.domains.push_back(read_domain(r, *d));
+    for (auto i = first; i < diagnostics.size(); ++i) diagnostics[i].framework_id = spec.info.id;
+    return spec;
+}
+
+FrameworkLoadResult try_parse_framework(std::string_view text, const std::string& source_name) {
+    FrameworkLoadResult result;
+    auto spec = read_framework_spec(text, source_name, result.diagnostics);
+    if (!spec) return result;
+    // Schema errors and semantic errors are reported together; build even when the schema step
+    // found problems, so that one run shows them all, but never return a framework then.
+    const bool schema_ok = !has_errors(result.diagnostics);
+    auto framework = Framework::build(std::move(*spec), result.diagnostics);
+    if (schema_ok) result.framework = std::move(framework);
+    return result;
+}
+
+FrameworkLoadResult try_load_framework(const std::filesystem::path& file) {
+    std::string text;
+    try {
+        text = detail::read_text_file(file.string());
+    } catch (const Error& e) {
+        return FrameworkLoadResult{std::nullopt, e.diagnostics()};
+    }
+    return try_parse_framework(text, file.string());
+}
+
+namespace {
+Framework unwrap(FrameworkLoadResult result) {
+    if (!result.framework) throw FrameworkError(std::move(result.diagnostics));
+    return std::move(*result.framework);
+}
+}  // namespace
+
+Framework load_framework(const std::filesystem::path& file) {
+    if (!std::filesystem::exists(file))
+        throw IoError("framework file '" + file.string() + "' does not exist", SourceLocation{file.string(), 0, 0});
+    return unwrap(try_load_framework(file));
+}
+
+Framework parse_framework(std::string_view text, const std::string& source_name) {
+    return unwrap(try_parse_framework(text, source_name));
+}
+
+}  // namespace routemap

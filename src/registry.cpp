@@ -1,0 +1,219 @@
+#include <routemap/registry.hpp>
+
+#include <dlfcn.h>
+
+#include <algorithm>
+
+#include <routemap/error.hpp>
+#include <routemap/framework_loader.hpp>
+#include <routemap/plugin.hpp>
+#include <routemap/report.hpp>
+#include <routemap/scoring.hpp>
+
+namespace routemap {
+
+FrameworkSummary summarise(const Framework& f, std::string origin) {
+    return FrameworkSummary{f.id(), f.name(), f.version(), f.info().level, f.info().status, std::move(origin),
+                            f.domains().size(), f.areas().size(), f.criteria().size(), f.action_count(true),
+                            f.criteria_per_tier()};
+}
+
+struct Registry::Impl {
+    std::vector<std::filesystem::path> search_path;
+    std::vector<std::pair<Framework, std::string>> frameworks;  // in the order found
+    std::map<std::string, std::shared_ptr<const ScoringModel>, std::less<>> models;
+    std::map<std::string, std::shared_ptr<const ReportWriter>, std::less<>> writers;
+    std::vector<PluginRecord> plugins;
+    std::vector<Diagnostic> problems;
+    std::vector<void*> handles;  // kept open: plugin code backs registered objects
+};
+
+Registry::Registry(std::vector<std::filesystem::path> search_path) : Registry(std::move(search_path), Options{}) {}
+
+Registry::Registry(std::vector<std::filesystem::path> search_path, Options options) : impl_(std::make_unique<Impl>()) {
+    impl_->search_path = std::move(search_path);
+    if (options.builtin_models) {
+        for (auto& model : builtin_models()) add_model(std::move(model), "builtin");
+        for (auto& writer : builtin_report_writers()) add_report_writer(std::move(writer), "builtin");
+    }
+    for (const auto& directory : impl_->search_path) scan_directory(directory, options.load_plugins);
+}
+
+// Plugin handles are deliberately never dlclose'd: registered objects and their vtables live in the
+// plugin's code, and other Registry instances or copies of shared_ptrs may still use them.
+Registry::~Registry() = default;
+Registry::Registry(Registry&&) noexcept = default;
+Registry& Registry::operator=(Registry&&) noexcept = default;
+
+const std::vector<std::filesystem::path>& Registry::search_path() const noexcept { return impl_->search_path; }
+
+namespace {
+
+std::vector<std::filesystem::path> files_with_extension(const std::filesystem::path& directory, const std::string& ext) {
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(directory, ec)) return files;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, ec))
+        if (entry.path().extension() == ext && entry.is_regular_file(ec)) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+void Registry::scan_directory(const std::filesystem::path& directory, bool load_plugins) {
+    for (const auto& file : files_with_extension(directory / "frameworks", ".toml")) {
+        auto result = try_load_framework(file);
+        for (auto& d : result.diagnostics)
+            if (d.severity == Severity::error) impl_->problems.push_back(d);
+        if (result.framework) add(std::move(*result.framework), file.string());
+    }
+    if (load_plugins)
+        for (const auto& file : files_with_extension(directory / "plugins", ".so")) load_plugin(file);
+}
+
+bool Registry::add(Framework framework, std::string origin) {
+    const auto it = std::find_if(impl_->frameworks.begin(), impl_->frameworks.end(),
+                                 [&](const auto& entry) { return entry.first.id() == framework.id(); });
+    if (it != impl_->frameworks.end()) {
+        impl_->problems.push_back(Diagnostic{Severity::warning,
+                                             "duplicate framework id '" + framework.id() + "' in " + origin +
+                                                 " ignored: already provided by " + it->second,
+                                             SourceLocation{origin, 0, 0}, framework.id(), {}});
+        return false;
+    }
+    impl_->frameworks.emplace_back(std::move(framework), std::move(origin));
+    return true;
+}
+
+std::vector<FrameworkSummary> Registry::list() const {
+    std::vector<FrameworkSummary> out;
+    for (const auto& [framework, origin] : impl_->frameworks) out.push_back(summarise(framework, origin));
+    return out;
+}
+
+std::vector<std::string> Registry::ids() const {
+    std::vector<std::string> out;
+    for (const auto& entry : impl_->frameworks) out.push_back(entry.first.id());
+    return out;
+}
+
+bool Registry::contains(std::string_view id) const noexcept {
+    return std::any_of(impl_->frameworks.begin(), impl_->frameworks.end(),
+                       [&](const auto& entry) { return entry.first.id() == id; });
+}
+
+namespace {
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out.empty() ? "none" : out;
+}
+}  // namespace
+
+const Framework& Registry::get(std::string_view id) const {
+    for (const auto& entry : impl_->frameworks)
+        if (entry.first.id() == id) return entry.first;
+    throw NotFoundError(std::vector<Diagnostic>{Diagnostic{
+        Severity::error, "unknown framework '" + std::string(id) + "' (known: " + joined(ids()) + ")", {}, std::string(id), {}}});
+}
+
+Framework Registry::load(std::string_view id_or_path) const {
+    const std::string text(id_or_path);
+    const bool looks_like_path = text.find('/') != std::string::npos || text.ends_with(".toml");
+    if (looks_like_path || (!contains(text) && std::filesystem::exists(text))) return load_framework(text);
+    return get(text);
+}
+
+void Registry::add_model(std::shared_ptr<const ScoringModel> model, std::string origin) {
+    const auto name = model->name();
+    if (impl_->models.contains(name)) {
+        impl_->problems.push_back(Diagnostic{Severity::warning,
+                                             "duplicate scoring model '" + name + "' from " + origin + " ignored", {}, {}, {}});
+        return;
+    }
+    impl_->models.emplace(name, std::move(model));
+}
+
+const ScoringModel& Registry::model(std::string_view name) const {
+    if (const auto it = impl_->models.find(name); it != impl_->models.end()) return *it->second;
+    throw NotFoundError("unknown scoring model '" + std::string(name) + "' (known: " + joined(model_names()) + ")");
+}
+
+std::vector<std::string> Registry::model_names() const {
+    std::vector<std::string> out;
+    for (const auto& entry : impl_->models) out.push_back(entry.first);
+    return out;
+}
+
+void Registry::add_report_writer(std::shared_ptr<const ReportWriter> writer, std::string origin) {
+    const auto format = writer->format();
+    if (impl_->writers.contains(format)) {
+        impl_->problems.push_back(Diagnostic{Severity::warning,
+                                             "duplicate report format '" + format + "' from " + origin + " ignored", {}, {}, {}});
+        return;
+    }
+    impl_->writers.emplace(format, std::move(writer));
+}
+
+const ReportWriter& Registry::report_writer(std::string_view format) const {
+    if (const auto it = impl_->writers.find(format); it != impl_->writers.end()) return *it->second;
+    throw NotFoundError("unknown report format '" + std::string(format) + "' (known: " + joined(report_formats()) + ")");
+}
+
+std::vector<std::string> Registry::report_formats() const {
+    std::vector<std::string> out;
+    for (const auto& entry : impl_->writers) out.push_back(entry.first);
+    return out;
+}
+
+const std::vector<PluginRecord>& Registry::plugins() const noexcept { return impl_->plugins; }
+const std::vector<Diagnostic>& Registry::problems() const noexcept { return impl_->problems; }
+
+bool Registry::load_plugin(const std::filesystem::path& file) {
+    auto refuse = [&](const std::string& why) {
+        impl_->problems.push_back(
+            Diagnostic{Severity::error, "plugin " + file.filename().string() + " refused: " + why, {file.string(), 0, 0}, {}, {}});
+        return false;
+    };
+    void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) return refuse(std::string("cannot be loaded: ") + dlerror());
+    using EntryFunction = const PluginEntry* (*)();
+    auto* entry_function = reinterpret_cast<EntryFunction>(dlsym(handle, ROUTEMAP_PLUGIN_ENTRY_SYMBOL));
+    if (!entry_function) {
+        dlclose(handle);
+        return refuse("it has no '" ROUTEMAP_PLUGIN_ENTRY_SYMBOL "' entry point (was it built with ROUTEMAP_PLUGIN?)");
+    }
+    const PluginEntry* entry = entry_function();
+    if (!entry) {
+        dlclose(handle);
+        return refuse("its entry point returned nothing");
+    }
+    if (entry->api_version != ROUTEMAP_PLUGIN_API_VERSION) {
+        const auto version = entry->api_version;
+        dlclose(handle);
+        return refuse("it was built for plugin API version " + std::to_string(version) +
+                      ", this routemap provides version " + std::to_string(ROUTEMAP_PLUGIN_API_VERSION) +
+                      "; rebuild it against this routemap");
+    }
+    const std::string name = entry->name ? entry->name : file.stem().string();
+    if (std::any_of(impl_->plugins.begin(), impl_->plugins.end(), [&](const auto& p) { return p.name == name; })) {
+        impl_->problems.push_back(Diagnostic{Severity::warning,
+                                             "plugin '" + name + "' from " + file.string() + " ignored: already loaded",
+                                             {file.string(), 0, 0}, {}, {}});
+        return false;
+    }
+    impl_->handles.push_back(handle);
+    try {
+        if (!entry->register_plugin) return refuse("it has no registration function");
+        entry->register_plugin(*this);
+    } catch (const std::exception& e) {
+        return refuse(std::string("it failed while registering: ") + e.what());
+    } catch (...) {
+        return refuse("it failed while registering with an unknown exception");
+    }
+    impl_->plugins.push_back(PluginRecord{name, entry->version ? entry->version : "", file});
+    return true;
+}
+
+}  // namespace routemap

@@ -1,0 +1,115 @@
+// Gap analysis and progression paths on the worked example (cross-area requires edges).
+#include <gtest/gtest.h>
+
+#include "worked_example.hpp"
+
+using namespace routemap;
+
+namespace {
+std::vector<std::string> ids(const std::vector<PathStep>& steps) {
+    std::vector<std::string> out;
+    for (const auto& s : steps) out.push_back(s.id);
+    return out;
+}
+}  // namespace
+
+TEST(Gap, WorkedExampleWithAreaOverride) {
+    const auto f = test::worked_example();
+    Target target = Target::uniform("intermediate");
+    target.areas["d2.u"] = "fundamental";
+    const auto gap = analyse_gap(f, test::worked_assessment(f), target);
+    const auto& x = gap.area("d1.x");
+    EXPECT_EQ(x.current_level, 1);
+    EXPECT_EQ(x.target_level, 2);
+    EXPECT_EQ(x.to_close, std::vector<std::size_t>{f.criterion("d1.x.i1").index});
+    EXPECT_EQ(x.partial, 1u);
+    EXPECT_TRUE(gap.area("d1.y").reached());
+    EXPECT_FALSE(gap.area("d2.z").applicable);
+    EXPECT_EQ(gap.area("d2.u").target_level, 1);
+    ASSERT_EQ(gap.items.size(), 3u);
+    EXPECT_EQ(gap.items[0].id, "d1.x.i1");
+    EXPECT_TRUE(gap.items[0].partial);
+    EXPECT_EQ(gap.items[1].id, "d2.u.f1");
+    EXPECT_FALSE(gap.items[1].prerequisite);
+    EXPECT_EQ(gap.items[2].id, "d2.u.i1");  // above u's target, but x.i1 requires it
+    EXPECT_TRUE(gap.items[2].prerequisite);
+    EXPECT_EQ(gap.items[2].required_by, std::vector<std::string>{"d1.x.i1"});
+    EXPECT_EQ(gap.total.required, 7u);
+    EXPECT_EQ(gap.total.met, 4u);
+    EXPECT_EQ(gap.total.to_close, 3u);
+    EXPECT_EQ(gap.total.to_close_by_tier, (std::vector<std::size_t>{1, 2, 0}));
+    EXPECT_NEAR(gap.total.done_share(), 4.0 / 7.0, 1e-12);
+    EXPECT_EQ(gap.domains[1].to_close, 2u);
+}
+
+TEST(Path, StepsFollowPrerequisitesAndPhasesAreDepths) {
+    const auto f = test::worked_example();
+    Target target = Target::uniform("intermediate");
+    target.areas["d2.u"] = "fundamental";
+    const auto path = progression_path(f, analyse_gap(f, test::worked_assessment(f), target));
+    EXPECT_EQ(ids(path.steps), (std::vector<std::string>{"d2.u.f1", "d2.u.i1", "d1.x.i1"}));
+    EXPECT_EQ(path.phase_count(), 3u);
+    EXPECT_EQ(path.steps[2].phase, 3u);
+    EXPECT_EQ(ids(path.next_steps(5)), std::vector<std::string>{"d2.u.f1"});
+}
+
+TEST(Path, TiesBreakByTierDomainAreaWeightThenDocumentOrder) {
+    const auto f = test::worked_example();
+    const auto blank = Assessment::blank(f, "s", "2026-01-01");
+    const auto path = progression_path(f, analyse_gap(f, blank, Target::uniform("advanced")));
+    EXPECT_EQ(ids(path.steps), (std::vector<std::string>{"d1.x.f2", "d1.x.f1", "d1.y.f1", "d2.z.f1", "d2.z.f2",
+                                                         "d2.u.f1", "d1.y.i1", "d1.y.i2", "d2.u.i1", "d1.x.i1",
+                                                         "d1.x.a1", "d2.u.a1"}));
+    std::map<std::string, std::size_t> phase;
+    for (const auto& s : path.steps) phase[s.id] = s.phase;
+    EXPECT_EQ(phase["d1.x.f1"], 1u);
+    EXPECT_EQ(phase["d1.y.i1"], 2u);
+    EXPECT_EQ(phase["d2.u.i1"], 2u);
+    EXPECT_EQ(phase["d1.x.i1"], 3u);
+    EXPECT_EQ(phase["d2.u.a1"], 3u);
+    EXPECT_EQ(phase["d1.x.a1"], 4u);
+    EXPECT_EQ(path.next_steps(2).size(), 2u);
+    EXPECT_EQ(path.next_steps().size(), 6u);
+    // Every step comes after everything it waits for, and each phase is 1 + the deepest wait.
+    std::map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < path.steps.size(); ++i) position[path.steps[i].id] = i;
+    for (const auto& s : path.steps)
+        for (const auto& w : s.waits_for) {
+            EXPECT_LT(position[w], position[s.id]);
+            EXPECT_LT(phase[w], s.phase);
+        }
+}
+
+TEST(Gap, BadTargetIsRefused) {
+    const auto f = test::worked_example();
+    const auto a = test::worked_assessment(f);
+    EXPECT_THROW((void)analyse_gap(f, a, Target::uniform("expert")), TargetError);
+    Target bad_area = Target::uniform("fundamental");
+    bad_area.areas["d9.q"] = "advanced";
+    try {
+        (void)analyse_gap(f, a, bad_area);
+        FAIL();
+    } catch (const TargetError& e) {
+        EXPECT_NE(std::string(e.what()).find("unknown area 'd9.q'"), std::string::npos);
+    }
+}
+
+TEST(Target, ParsesTomlWithPositions) {
+    const auto t = Target::parse("tier = \"fundamental\"\n[domains]\nd1 = \"advanced\"\n[areas]\n\"d2.u\" = \"intermediate\"\n",
+                                 "target.toml");
+    const auto f = test::worked_example();
+    EXPECT_EQ(t.level_for(f, f.area("d1.x")), 3u);
+    EXPECT_EQ(t.level_for(f, f.area("d2.u")), 2u);
+    EXPECT_EQ(t.level_for(f, f.area("d2.z")), 1u);
+    const auto bad = Target::parse("tier = \"fundamental\"\n[areas]\n\"d2.q\" = \"advanced\"\n", "target.toml");
+    const auto problems = bad.check(f);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].location.line, 3u);
+    try {
+        (void)Target::parse("tier = 3\n", "t.toml");
+        FAIL();
+    } catch (const TargetError& e) {
+        EXPECT_EQ(e.location().line, 1u);
+        EXPECT_EQ(e.location().column, 8u);
+    }
+}

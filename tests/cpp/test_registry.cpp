@@ -1,0 +1,122 @@
+// Discovery along the search path: order, duplicates, broken files, plugins.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "test_support.hpp"
+
+using namespace routemap;
+
+namespace {
+
+std::string small_framework(const std::string& id, const std::string& name) {
+    return "format_version = 1\n[framework]\nid = \"" + id + "\"\nname = \"" + name +
+           "\"\nversion = \"1\"\nlevel = \"service\"\npublisher = \"P\"\nyear = 2024\nsource = \"S\"\n"
+           "[[tiers]]\nid = \"only\"\nname = \"Only\"\n"
+           "[[domains]]\nid = \"d\"\nname = \"D\"\n[[domains.criteria]]\nid = \"c\"\ntext = \"Do it.\"\n";
+}
+
+Registry::Options no_plugins() {
+    Registry::Options options;
+    options.load_plugins = false;
+    return options;
+}
+
+}  // namespace
+
+TEST(Registry, FindsTheBundledFrameworks) {
+    Registry registry({test::source_dir()}, no_plugins());
+    EXPECT_EQ(registry.ids(), (std::vector<std::string>{"larch-remi", "newham-individual", "newham-organisation",
+                                                        "newham-service"}));
+    EXPECT_TRUE(registry.problems().empty());
+    const auto list = registry.list();
+    const auto service = std::find_if(list.begin(), list.end(), [](auto& s) { return s.id == "newham-service"; });
+    ASSERT_NE(service, list.end());
+    EXPECT_EQ(service->domains, 6u);
+    EXPECT_EQ(service->level, "service");
+    EXPECT_EQ(registry.get("newham-service").criteria().size(), service->criteria);
+}
+
+TEST(Registry, EarlierDirectoriesWinAndDuplicatesAreReported) {
+    const auto root = test::scratch("registry-order");
+    test::write(root / "first/frameworks/same.toml", small_framework("same", "First"));
+    test::write(root / "second/frameworks/same.toml", small_framework("same", "Second"));
+    test::write(root / "second/frameworks/other.toml", small_framework("other", "Other"));
+    Registry registry({root / "first", root / "missing", root / "second"}, no_plugins());
+    EXPECT_EQ(registry.get("same").name(), "First");
+    EXPECT_TRUE(registry.contains("other"));
+    ASSERT_EQ(registry.problems().size(), 1u);
+    EXPECT_NE(registry.problems()[0].message.find("duplicate framework id 'same'"), std::string::npos);
+    EXPECT_NE(registry.problems()[0].message.find("first/frameworks/same.toml"), std::string::npos);
+    // Swapping the order swaps the winner.
+    Registry swapped({root / "second", root / "first"}, no_plugins());
+    EXPECT_EQ(swapped.get("same").name(), "Second");
+}
+
+TEST(Registry, ABrokenFileIsReportedAndTheOthersStillLoad) {
+    const auto root = test::scratch("registry-broken");
+    test::write(root / "frameworks/a-good.toml", small_framework("good", "Good"));
+    test::write(root / "frameworks/b-broken.toml", "[)[");
+    test::write(root / "frameworks/c-also-good.toml", small_framework("also-good", "Also"));
+    Registry registry({root}, no_plugins());
+    EXPECT_EQ(registry.ids(), (std::vector<std::string>{"good", "also-good"}));
+    ASSERT_EQ(registry.problems().size(), 1u);
+    EXPECT_EQ(registry.problems()[0].location.file, (root / "frameworks/b-broken.toml").string());
+    EXPECT_EQ(registry.problems()[0].location.line, 1u);
+}
+
+TEST(Registry, UnknownIdNamesTheKnownOnes) {
+    Registry registry({test::source_dir()}, no_plugins());
+    try {
+        (void)registry.get("newham-borough");
+        FAIL();
+    } catch (const NotFoundError& e) {
+        EXPECT_NE(std::string(e.what()).find("unknown framework 'newham-borough'"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("newham-service"), std::string::npos);
+    }
+}
+
+TEST(Registry, LoadsByIdOrPath) {
+    Registry registry({test::source_dir()}, no_plugins());
+    EXPECT_EQ(registry.load("newham-individual").id(), "newham-individual");
+    EXPECT_EQ(registry.load(test::bundled("larch-remi").string()).id(), "larch-remi");
+}
+
+TEST(SearchPath, EnvironmentComesFirstThenUserThenInstall) {
+    ::setenv("ROUTEMAP_PATH", "/tmp/one::/tmp/two", 1);
+    ::setenv("XDG_DATA_HOME", "/tmp/xdg", 1);
+    const auto path = default_search_path();
+    ::unsetenv("ROUTEMAP_PATH");
+    ::unsetenv("XDG_DATA_HOME");
+    ASSERT_EQ(path.size(), 4u);
+    EXPECT_EQ(path[0], "/tmp/one");
+    EXPECT_EQ(path[1], "/tmp/two");
+    EXPECT_EQ(path[2], "/tmp/xdg/routemap");
+    EXPECT_EQ(path[3], install_data_directory());
+}
+
+TEST(Plugins, TheRatingPluginLoadsFromADirectoryOnTheSearchPath) {
+    Registry registry({test::binary_dir() / "share" / "routemap"});
+    EXPECT_TRUE(registry.problems().empty()) << registry.problems()[0].to_string();
+    ASSERT_EQ(registry.plugins().size(), 1u);
+    EXPECT_EQ(registry.plugins()[0].name, "eds-rating");
+    const auto names = registry.model_names();
+    EXPECT_NE(std::find(names.begin(), names.end(), "eds-rating"), names.end());
+}
+
+TEST(Plugins, BadPluginsAreRefusedAndTheRestKeepWorking) {
+    const auto plugins = test::binary_dir() / "test-plugins";
+    Registry registry({plugins / "wrong_api", plugins / "missing_entry", plugins / "throwing",
+                       test::binary_dir() / "share" / "routemap", test::source_dir()});
+    ASSERT_EQ(registry.problems().size(), 3u);
+    EXPECT_NE(registry.problems()[0].message.find("built for plugin API version 42"), std::string::npos)
+        << registry.problems()[0].message;
+    EXPECT_NE(registry.problems()[1].message.find("no 'routemap_plugin_entry' entry point"), std::string::npos);
+    EXPECT_NE(registry.problems()[2].message.find("failed while registering: database of ratings not found"),
+              std::string::npos);
+    for (const auto& p : registry.problems()) EXPECT_FALSE(p.location.file.empty());
+    // The good plugin and the frameworks are still there.
+    EXPECT_EQ(registry.plugins().size(), 1u);
+    EXPECT_TRUE(registry.contains("newham-service"));
+    EXPECT_NO_THROW((void)registry.model("eds-rating"));
+}
