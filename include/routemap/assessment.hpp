@@ -45,7 +45,7 @@ public:
     static Assessment blank(const Framework& framework, std::string subject = {}, std::string date = {});
 
     [[nodiscard]] Status status(std::string_view criterion_id) const;
-    // Sets a status (throws NotFoundError when `framework` is given and does not know the criterion).
+    // Records a status (and evidence, when given); check() or validate() compares ids with a framework.
     CriterionRecord& set(std::string criterion_id, Status status, std::string evidence = {});
     // One status per criterion of the framework, in framework order (missing = unknown).
     [[nodiscard]] std::vector<Status> statuses(const Framework& framework) const;

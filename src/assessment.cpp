@@ -1,0 +1,111 @@
+#include <routemap/assessment.hpp>
+
+#include <algorithm>
+#include <numeric>
+
+#include <routemap/error.hpp>
+#include <routemap/framework.hpp>
+
+namespace routemap {
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    std::iota(row.begin(), row.end(), std::size_t{0});
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// The framework's criterion id closest to `id`, when it is close enough to be a likely typo.
+std::string closest_criterion(const Framework& framework, std::string_view id) {
+    const std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, id.size() / 4));
+    std::string best;
+    std::size_t best_distance = limit + 1;
+    for (const auto& c : framework.criteria()) {
+        const auto d = edit_distance(id, c.id);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c.id;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+Assessment Assessment::blank(const Framework& framework, std::string subject, std::string date) {
+    Assessment a;
+    a.framework_id = framework.id();
+    a.framework_version = framework.version();
+    a.subject = std::move(subject);
+    a.date = std::move(date);
+    for (const auto& c : framework.criteria()) a.records.emplace(c.id, CriterionRecord{});
+    return a;
+}
+
+Status Assessment::status(std::string_view criterion_id) const {
+    const auto it = records.find(std::string(criterion_id));
+    return it == records.end() ? Status::unknown : it->second.status;
+}
+
+CriterionRecord& Assessment::set(std::string criterion_id, Status status, std::string evidence) {
+    auto& record = records[std::move(criterion_id)];
+    record.status = status;
+    if (!evidence.empty()) record.evidence = std::move(evidence);  // keep earlier evidence unless replaced
+    return record;
+}
+
+std::vector<Status> Assessment::statuses(const Framework& framework) const {
+    std::vector<Status> out;
+    out.reserve(framework.criteria().size());
+    for (const auto& c : framework.criteria()) out.push_back(status(c.id));
+    return out;
+}
+
+std::vector<Diagnostic> Assessment::check(const Framework& framework) const {
+    std::vector<Diagnostic> out;
+    const SourceLocation top{file, 0, 0};
+    auto add = [&](std::string message, const SourceLocation& where, const std::string& criterion) {
+        out.push_back(Diagnostic{Severity::error, std::move(message), where, framework.id(), criterion});
+    };
+    if (framework_id != framework.id())
+        add("the assessment is for framework '" + framework_id + "', not '" + framework.id() + "'", top, {});
+    if (framework_version != framework.version())
+        add("the assessment is for version '" + framework_version + "' of framework '" + framework_id +
+                "', but the framework loaded is version '" + framework.version() + "'",
+            top, {});
+    for (const auto& [id, record] : records) {
+        if (!framework.find_criterion(id)) {
+            std::string message = "unknown criterion '" + id + "': framework '" + framework.id() + "' " +
+                                  framework.version() + " has no such criterion";
+            if (const auto hint = closest_criterion(framework, id); !hint.empty())
+                message += " (did you mean '" + hint + "'?)";
+            add(std::move(message), record.location, id);
+        }
+        if (record.status == Status::not_applicable && !record.exclusion)
+            add("criterion '" + id +
+                    "' is not_applicable but gives no reason: set reason to not_relevant, out_of_scope or owned_elsewhere",
+                record.location, id);
+        if (record.status != Status::not_applicable && (record.exclusion || !record.exclusion_text.empty()))
+            add("criterion '" + id + "' has an exclusion reason but its status is " +
+                    std::string(to_string(record.status)) + ": a reason is only for not_applicable",
+                record.location, id);
+    }
+    return out;
+}
+
+void Assessment::validate(const Framework& framework) const {
+    auto problems = check(framework);
+    if (!problems.empty()) throw AssessmentError(std::move(problems));
+}
+
+}  // namespace routemap
