@@ -1,0 +1,199 @@
+// routemap::detail is not public API. Assessments as JSON, through nlohmann::json: duplicate keys
+// are reported rather than resolved silently, and the output keeps our key order.
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <routemap/framework.hpp>
+
+#include "common.hpp"
+
+namespace routemap::detail {
+
+namespace {
+
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
+
+SourceLocation json_location(std::string_view text, std::size_t byte, const std::string& file) {
+    // nlohmann's `byte` counts the characters read, so the one at fault is at byte - 1.
+    const auto end = std::min(byte > 0 ? byte - 1 : 0, text.size());
+    std::uint32_t line = 1, column = 1;
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {file, line, column};
+}
+
+std::string json_type(const Json& j) {
+    const std::string name = j.type_name();
+    return name == "object" || name == "array" ? "an " + name : name == "null" ? "null" : "a " + name;
+}
+
+struct JsonReader {
+    Problems& p;
+
+    void unknown_keys(const Json& object, std::initializer_list<std::string_view> known, const std::string& context,
+                      const std::string& criterion = {}) {
+        for (const auto& [key, value] : object.items())
+            if (std::find(known.begin(), known.end(), key) == known.end())
+                p.error("unknown key '" + key + "' in " + context, p.at(), criterion);
+    }
+    std::string string(const Json& object, const char* key, const std::string& context, bool required,
+                       const std::string& criterion = {}) {
+        const auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) p.error("missing required key '" + std::string(key) + "' in " + context, p.at(), criterion);
+            return {};
+        }
+        if (it->is_string()) return it->get<std::string>();
+        p.error("key '" + std::string(key) + "' in " + context + " must be a string, not " + json_type(*it), p.at(), criterion);
+        return {};
+    }
+};
+
+// Parses JSON, reporting duplicate keys (which nlohmann would otherwise resolve silently).
+std::optional<Json> parse_json(std::string_view text, Problems& p) {
+    struct Level {
+        std::string name;
+        std::set<std::string> keys;
+    };
+    std::vector<Level> levels;
+    std::string last_key = "the top level";
+    auto callback = [&](int, Json::parse_event_t event, Json& parsed) {
+        switch (event) {
+            case Json::parse_event_t::object_start: levels.push_back({last_key, {}}); break;
+            case Json::parse_event_t::object_end: if (!levels.empty()) levels.pop_back(); break;
+            case Json::parse_event_t::array_start: last_key = "an array"; break;
+            case Json::parse_event_t::key: {
+                last_key = parsed.get<std::string>();
+                if (!levels.empty() && !levels.back().keys.insert(last_key).second)
+                    p.error("duplicate key '" + last_key + "' in '" + levels.back().name + "'", p.at());
+                break;
+            }
+            default: break;
+        }
+        return true;
+    };
+    try {
+        return Json::parse(text, callback);
+    } catch (const Json::parse_error& e) {
+        std::string message = e.what();
+        if (const auto at = message.find(", column "); at != std::string::npos)
+            if (const auto colon = message.find(": ", at); colon != std::string::npos) message = message.substr(colon + 2);
+        p.error("malformed JSON: " + message, json_location(text, e.byte, p.file));
+        return std::nullopt;
+    }
+}
+
+OrderedJson json_record(const CriterionRecord& r) {
+    OrderedJson j = OrderedJson::object();
+    j["status"] = to_string(r.status);
+    j["evidence"] = r.evidence;
+    if (!r.note.empty()) j["note"] = r.note;
+    if (!r.owner.empty()) j["owner"] = r.owner;
+    if (!r.due.empty()) j["due"] = r.due;
+    if (r.exclusion) j["reason"] = to_string(*r.exclusion);
+    if (!r.exclusion_text.empty()) j["reason_text"] = r.exclusion_text;
+    return j;
+}
+
+}  // namespace
+
+Assessment read_json(std::string_view text, Problems& p) {
+    Assessment a;
+    const auto root = parse_json(text, p);
+    if (!root) return a;
+    if (!root->is_object()) {
+        p.error("the file must hold a JSON object, not " + json_type(*root), p.at(1, 1));
+        return a;
+    }
+    JsonReader r{p};
+    r.unknown_keys(*root, {"format_version", "assessment", "criteria"}, "the file");
+    const auto version = root->find("format_version");
+    if (version == root->end()) p.error("missing required key 'format_version' in the file", p.at());
+    else if (!version->is_number_integer()) p.error("key 'format_version' must be an integer, not " + json_type(*version), p.at());
+    else if (!p.format_version(version->get<long long>(), p.at())) return a;
+
+    const auto header = root->find("assessment");
+    if (header == root->end()) {
+        p.error("missing required key 'assessment' in the file", p.at());
+    } else if (!header->is_object()) {
+        p.error("key 'assessment' must be an object, not " + json_type(*header), p.at());
+    } else {
+        const std::string context = "'assessment'";
+        r.unknown_keys(*header, {"framework", "framework_version", "subject", "date", "assessors", "notes"}, context);
+        a.framework_id = r.string(*header, "framework", context, true);
+        a.framework_version = r.string(*header, "framework_version", context, true);
+        a.subject = r.string(*header, "subject", context, false);
+        a.date = r.string(*header, "date", context, false);
+        p.date(a.date, p.at());
+        a.notes = r.string(*header, "notes", context, false);
+        if (const auto it = header->find("assessors"); it != header->end()) {
+            if (!it->is_array()) p.error("key 'assessors' in 'assessment' must be an array of strings, not " + json_type(*it), p.at());
+            else
+                for (const auto& name : *it) {
+                    if (name.is_string()) a.assessors.push_back(name.get<std::string>());
+                    else p.error("'assessors' in 'assessment' must hold strings, not " + json_type(name), p.at());
+                }
+        }
+    }
+
+    const auto criteria = root->find("criteria");
+    if (criteria == root->end()) return a;
+    if (!criteria->is_object()) {
+        p.error("key 'criteria' must be an object keyed by criterion id, not " + json_type(*criteria), p.at());
+        return a;
+    }
+    for (const auto& [id, value] : criteria->items()) {
+        auto& record = a.records[id];
+        record.location = p.at();
+        if (!value.is_object()) {
+            p.error("criterion '" + id + "' must be an object, not " + json_type(value), p.at(), id);
+            continue;
+        }
+        const auto context = "criterion '" + id + "'";
+        r.unknown_keys(value, {"status", "evidence", "note", "owner", "due", "reason", "reason_text"}, context, id);
+        if (value.contains("status")) p.status(record, r.string(value, "status", context, false, id), p.at(), id);
+        record.evidence = r.string(value, "evidence", context, false, id);
+        record.note = r.string(value, "note", context, false, id);
+        record.owner = r.string(value, "owner", context, false, id);
+        record.due = r.string(value, "due", context, false, id);
+        p.reason(record, r.string(value, "reason", context, false, id), p.at(), id);
+        record.exclusion_text = r.string(value, "reason_text", context, false, id);
+    }
+    return a;
+}
+
+std::string format_json(const Assessment& a, const Framework* framework) {
+    OrderedJson root = OrderedJson::object();
+    root["format_version"] = assessment_format_version;
+    root["assessment"] = OrderedJson{{"framework", a.framework_id}, {"framework_version", a.framework_version},
+                                     {"subject", a.subject},       {"date", a.date},
+                                     {"assessors", a.assessors},   {"notes", a.notes}};
+    auto& criteria = root["criteria"] = OrderedJson::object();
+    static const CriterionRecord unknown;
+    if (framework)
+        for (const auto& c : framework->criteria()) {
+            const auto it = a.records.find(c.id);
+            criteria[c.id] = json_record(it == a.records.end() ? unknown : it->second);
+        }
+    for (const auto& [id, record] : a.records)
+        if (!framework || !framework->find_criterion(id)) criteria[id] = json_record(record);
+    return root.dump(2) + '\n';
+}
+
+}  // namespace routemap::detail

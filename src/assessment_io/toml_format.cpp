@@ -1,0 +1,212 @@
+// routemap::detail is not public API. Assessments as TOML: parsed with toml++ (through
+// detail::parse_toml) but written by hand, so that comments and key order are ours.
+
+#include <algorithm>
+#include <cstdio>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <routemap/framework.hpp>
+
+#include "../detail/toml_reader.hpp"
+#include "common.hpp"
+
+namespace routemap::detail {
+
+namespace {
+
+// Assessments are checked strictly: an unknown key is an error (a typo would otherwise lose data).
+void unknown_keys(TomlReader& r, Problems& p, const toml::table& t, std::initializer_list<std::string_view> known,
+                  std::string_view context, const std::string& criterion = {}) {
+    const auto first = p.out.size();
+    r.unknown_keys(t, known, context);
+    for (auto i = first; i < p.out.size(); ++i) {
+        p.out[i].severity = Severity::error;
+        p.out[i].criterion_id = criterion;
+    }
+}
+
+std::string read_toml_date(TomlReader& r, Problems& p, const toml::table& t) {
+    const auto* n = t.get("date");
+    if (!n) return {};
+    std::string date;
+    if (const auto* d = n->as_date()) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "%04u-%02u-%02u", unsigned(d->get().year) % 10000u, unsigned(d->get().month),
+                      unsigned(d->get().day));
+        return buffer;
+    }
+    if (n->is_date_time() || n->is_time()) {
+        p.error("key 'date' in [assessment] must be a date (YYYY-MM-DD), without a time", r.where(*n));
+        return {};
+    }
+    date = r.string(t, "date", "[assessment]", false).value_or("");
+    p.date(date, r.where(*n));
+    return date;
+}
+
+void read_toml_record(TomlReader& r, Problems& p, const std::string& id, const toml::node& node, CriterionRecord& record) {
+    const auto first = p.out.size();
+    const auto* t = node.as_table();
+    record.location = r.where(node);
+    if (!t) {
+        p.error("criteria.\"" + id + "\" must be a table of status, evidence, ...", record.location, id);
+        return;
+    }
+    if (std::any_of(t->begin(), t->end(), [](const auto& entry) { return entry.second.is_table(); })) {
+        p.error("criteria." + id + " holds tables, not a criterion: criterion ids contain dots, so quote them, as in "
+                "[criteria.\"domain.area.tier.1\"]",
+                record.location, id);
+        return;
+    }
+    const auto context = "criterion '" + id + "'";
+    unknown_keys(r, p, *t, {"status", "evidence", "note", "owner", "due", "reason", "reason_text"}, context, id);
+    if (const auto s = r.string(*t, "status", context, false)) p.status(record, *s, r.where(*t->get("status")), id);
+    record.evidence = r.string(*t, "evidence", context, false).value_or("");
+    record.note = r.string(*t, "note", context, false).value_or("");
+    record.owner = r.string(*t, "owner", context, false).value_or("");
+    record.due = r.string(*t, "due", context, false).value_or("");
+    if (const auto s = r.string(*t, "reason", context, false)) p.reason(record, *s, r.where(*t->get("reason")), id);
+    record.exclusion_text = r.string(*t, "reason_text", context, false).value_or("");
+    for (auto i = first; i < p.out.size(); ++i) p.out[i].criterion_id = id;
+}
+
+// A TOML basic string: quotes, backslashes and control characters escaped, everything else as is.
+std::string toml_string(std::string_view s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\f': out += "\\f"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+                    char buffer[8];
+                    std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                    out += buffer;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + '"';
+}
+
+// Comment lines ("# ...") holding `text`, wrapped at about `width` columns; control characters
+// (not allowed in TOML comments) become spaces.
+void append_comment(std::string& out, std::string_view text, std::size_t width = 100) {
+    std::vector<std::string> words(1);
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) {
+            if (!words.back().empty()) words.emplace_back();
+        } else {
+            words.back() += c;
+        }
+    }
+    auto length = [](const std::string& s) {
+        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+    };
+    std::string line = "#";
+    std::size_t used = 1;
+    for (const auto& word : words) {
+        if (word.empty()) continue;
+        if (used > 1 && used + 1 + length(word) > width) {
+            out += line + '\n';
+            line = "#";
+            used = 1;
+        }
+        line += ' ' + word;
+        used += 1 + length(word);
+    }
+    out += line + '\n';
+}
+
+void append_toml_record(std::string& out, const std::string& id, const CriterionRecord& r) {
+    out += "[criteria." + toml_string(id) + "]\n";
+    out += "status = " + toml_string(to_string(r.status)) + '\n';
+    out += "evidence = " + toml_string(r.evidence) + '\n';
+    auto optional = [&](std::string_view key, const std::string& value) {
+        if (!value.empty()) out += std::string(key) + " = " + toml_string(value) + '\n';
+    };
+    optional("note", r.note);
+    optional("owner", r.owner);
+    optional("due", r.due);
+    if (r.exclusion) out += "reason = " + toml_string(to_string(*r.exclusion)) + '\n';
+    optional("reason_text", r.exclusion_text);
+}
+
+}  // namespace
+
+Assessment read_toml(std::string_view text, Problems& p) {
+    Assessment a;
+    const auto root = parse_toml(text, p.file, p.out);
+    if (!root) return a;
+    TomlReader r(p.file, p.out);
+    unknown_keys(r, p, *root, {"format_version", "assessment", "criteria"}, "the file");
+    if (const auto version = r.integer(*root, "format_version", "the file", true))
+        if (!p.format_version(*version, r.where(*root->get("format_version")))) return a;
+    if (const auto* t = r.table(*root, "assessment", "the file", true)) {
+        const std::string context = "[assessment]";
+        unknown_keys(r, p, *t, {"framework", "framework_version", "subject", "date", "assessors", "notes"}, context);
+        a.framework_id = r.string(*t, "framework", context, true).value_or("");
+        a.framework_version = r.string(*t, "framework_version", context, true).value_or("");
+        a.subject = r.string(*t, "subject", context, false).value_or("");
+        a.date = read_toml_date(r, p, *t);
+        a.assessors = r.strings(*t, "assessors", context);
+        a.notes = r.string(*t, "notes", context, false).value_or("");
+    }
+    if (const auto* criteria = r.table(*root, "criteria", "the file", false))
+        for (const auto& [key, node] : *criteria) {
+            const std::string id(key.str());
+            read_toml_record(r, p, id, node, a.records[id]);
+        }
+    return a;
+}
+
+std::string format_toml(const Assessment& a, const Framework* framework) {
+    std::string out;
+    if (framework)
+        append_comment(out, "Assessment against " + framework->name() + " (" + framework->id() + " " + framework->version() + ").");
+    append_comment(out, "status: " + std::string(status_names) + ". A not_applicable criterion needs a reason: " +
+                            std::string(reason_names) + " (and reason_text to explain).");
+    out += "format_version = " + std::to_string(assessment_format_version) + "\n\n[assessment]\n";
+    out += "framework = " + toml_string(a.framework_id) + '\n';
+    out += "framework_version = " + toml_string(a.framework_version) + '\n';
+    out += "subject = " + toml_string(a.subject) + '\n';
+    out += "date = " + toml_string(a.date) + '\n';
+    out += "assessors = [";
+    for (std::size_t i = 0; i < a.assessors.size(); ++i) out += (i ? ", " : "") + toml_string(a.assessors[i]);
+    out += "]\nnotes = " + toml_string(a.notes) + '\n';
+    static const CriterionRecord unknown;
+    if (framework) {
+        for (const auto& c : framework->criteria()) {
+            const auto& domain = framework->domains()[c.domain];
+            const auto& area = framework->areas()[c.area];
+            const auto& tier = framework->tiers()[c.tier];
+            out += '\n';
+            append_comment(out, area.implicit ? domain.name + " — " + tier.name
+                                              : domain.name + " / " + area.name + " — " + tier.name);
+            append_comment(out, c.text);
+            const auto it = a.records.find(c.id);
+            append_toml_record(out, c.id, it == a.records.end() ? unknown : it->second);
+        }
+    }
+    bool first_extra = true;
+    for (const auto& [id, record] : a.records) {
+        if (framework && framework->find_criterion(id)) continue;
+        out += '\n';
+        if (framework && first_extra)
+            append_comment(out, "Not criteria of " + framework->id() + " " + framework->version() + ":");
+        first_extra = false;
+        append_toml_record(out, id, record);
+    }
+    return out;
+}
+
+}  // namespace routemap::detail
