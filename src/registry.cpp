@@ -36,7 +36,17 @@ Registry::Registry(std::vector<std::filesystem::path> search_path, Options optio
         for (auto& model : builtin_models()) add_model(std::move(model), "builtin");
         for (auto& writer : builtin_report_writers()) add_report_writer(std::move(writer), "builtin");
     }
-    for (const auto& directory : impl_->search_path) scan_directory(directory, options.load_plugins);
+    // A directory named twice (say on ROUTEMAP_PATH and as the install directory) is scanned once,
+    // so that its frameworks are not reported as duplicates of themselves.
+    std::vector<std::filesystem::path> seen;
+    for (const auto& directory : impl_->search_path) {
+        std::error_code ec;
+        auto canonical = std::filesystem::weakly_canonical(directory, ec);
+        if (ec) canonical = directory;
+        if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
+        seen.push_back(canonical);
+        scan_directory(directory, options.load_plugins);
+    }
 }
 
 // Plugin handles are deliberately never dlclose'd: registered objects and their vtables live in the

@@ -120,3 +120,9 @@ TEST(Plugins, BadPluginsAreRefusedAndTheRestKeepWorking) {
     EXPECT_TRUE(registry.contains("newham-service"));
     EXPECT_NO_THROW((void)registry.model("eds-rating"));
 }
+
+TEST(Registry, ADirectoryNamedTwiceIsScannedOnce) {
+    Registry registry({test::source_dir(), test::source_dir() / "frameworks" / ".."}, no_plugins());
+    EXPECT_TRUE(registry.problems().empty()) << registry.problems()[0].to_string();
+    EXPECT_EQ(registry.ids().size(), 4u);
+}
