@@ -38,15 +38,17 @@ Registry::Registry(std::vector<std::filesystem::path> search_path, Options optio
     }
     // A directory named twice (say on ROUTEMAP_PATH and as the install directory) is scanned once,
     // so that its frameworks are not reported as duplicates of themselves.
-    std::vector<std::filesystem::path> seen;
+    std::vector<std::filesystem::path> seen, unique;
     for (const auto& directory : impl_->search_path) {
         std::error_code ec;
         auto canonical = std::filesystem::weakly_canonical(directory, ec);
         if (ec) canonical = directory;
         if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
         seen.push_back(canonical);
+        unique.push_back(directory);
         scan_directory(directory, options.load_plugins);
     }
+    impl_->search_path = std::move(unique);
 }
 
 // Plugin handles are deliberately never dlclose'd: registered objects and their vtables live in the

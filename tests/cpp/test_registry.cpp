@@ -125,4 +125,5 @@ TEST(Registry, ADirectoryNamedTwiceIsScannedOnce) {
     Registry registry({test::source_dir(), test::source_dir() / "frameworks" / ".."}, no_plugins());
     EXPECT_TRUE(registry.problems().empty()) << registry.problems()[0].to_string();
     EXPECT_EQ(registry.ids().size(), 4u);
+    EXPECT_EQ(registry.search_path().size(), 1u);
 }
