@@ -1,0 +1,85 @@
+#include "commands/common.hpp"
+
+#include "output/wrap.hpp"
+
+namespace routemap::cli {
+
+void framework_option(CommandLine& command) {
+    command.options().add_options()("framework", po::value<std::string>()->value_name("ID|FILE"),
+                                    "the framework to use instead of the one the assessment names (an id on the "
+                                    "search path or a framework file)");
+}
+
+Assessed load_assessed(Context& context, const CommandLine& command, const std::string& file) {
+    auto assessment = context.assessment(file);
+    auto framework = context.framework_for(assessment, command.string("framework"));
+    assessment.validate(framework);
+    return Assessed{std::move(assessment), std::move(framework)};
+}
+
+std::string level_name(const Framework& framework, int level) {
+    if (level <= 0) return "Not yet";
+    const auto tiers = framework.tiers();
+    if (static_cast<std::size_t>(level) > tiers.size()) return "level " + std::to_string(level);
+    return tiers[static_cast<std::size_t>(level) - 1].name;
+}
+
+std::string describe_target(const Framework& framework, const Target& target) {
+    const auto* tier = target.tier.empty() ? &framework.tiers().back() : framework.find_tier(target.tier);
+    std::string out = (tier ? tier->name : target.tier) + " everywhere";
+    if (target.domains.empty() && target.areas.empty()) return out;
+    out = (tier ? tier->name : target.tier) + " by default";
+    auto name_of = [&](const std::string& id) {
+        const auto* t = framework.find_tier(id);
+        return t ? t->name : id;
+    };
+    for (const auto& [id, t] : target.domains) out += "; " + id + ": " + name_of(t);
+    for (const auto& [id, t] : target.areas) out += "; " + id + ": " + name_of(t);
+    return out;
+}
+
+std::string describe_counts(const StatusCounts& counts) {
+    std::string out;
+    auto add = [&](Status s, const char* name) {
+        if (counts[s] == 0) return;
+        out += (out.empty() ? "" : ", ") + std::to_string(counts[s]) + " " + name;
+    };
+    add(Status::met, "met");
+    add(Status::partial, "partial");
+    add(Status::not_met, "not met");
+    add(Status::unknown, "unknown");
+    add(Status::not_applicable, "not applicable");
+    return out.empty() ? "no criteria" : out;
+}
+
+std::string assessment_heading(const std::string& title, const Assessed& assessed) {
+    const auto& a = assessed.assessment;
+    const auto& f = assessed.framework;
+    std::string out = wrap_block(title + ": " + (a.subject.empty() ? "(no subject)" : a.subject), text_width, "");
+    out += wrap_block("Framework: " + f.name() + " (" + f.id() + " " + f.version() + ")", text_width, "", "  ");
+    std::string when = "Assessed " + (a.date.empty() ? std::string("(no date)") : a.date);
+    if (!a.assessors.empty()) when += " by " + join(a.assessors);
+    out += wrap_block(when + ".", text_width, "", "  ");
+    return out;
+}
+
+std::string tier_name(const Framework& framework, const Criterion& criterion) {
+    return framework.tiers()[criterion.tier].name;
+}
+
+std::string area_path(const Framework& framework, const Area& area) {
+    const auto& domain = framework.domains()[area.domain];
+    return area.implicit ? domain.name : domain.name + " / " + area.name;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : std::string()) + items[i];
+    return out;
+}
+
+std::string plural(std::size_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many.empty() ? one + "s" : many);
+}
+
+}  // namespace routemap::cli

@@ -1,0 +1,121 @@
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <system_error>
+
+#include <routemap/assessment_io.hpp>
+#include <routemap/error.hpp>
+#include <routemap/framework_loader.hpp>
+#include <routemap/search_path.hpp>
+
+#include "cli.hpp"
+
+namespace routemap::cli {
+
+std::string to_string(Format format) {
+    switch (format) {
+        case Format::json: return "json";
+        case Format::csv: return "csv";
+        case Format::markdown: return "markdown";
+        case Format::text: break;
+    }
+    return "text";
+}
+
+void require_file(const std::string& file) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (!std::filesystem::exists(status)) throw InputError("cannot read '" + file + "': no such file");
+    if (std::filesystem::is_directory(status)) throw InputError("cannot read '" + file + "': it is a directory");
+}
+
+void Context::add_search_directories(const std::vector<std::string>& directories) {
+    for (const auto& directory : directories) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(directory, ec))
+            throw InputError("--path '" + directory + "': no such directory");
+        extra_.emplace_back(directory);
+    }
+    registry_.reset();
+}
+
+std::vector<std::filesystem::path> Context::search_path() const {
+    // A directory given with --path may also be on the default path (ROUTEMAP_PATH, or the
+    // installation's own): scanning it twice would report its frameworks and plugins as duplicates
+    // of themselves, so only its first place counts.
+    std::vector<std::filesystem::path> path, seen;
+    auto add = [&](const std::filesystem::path& directory) {
+        std::error_code ec;
+        auto key = std::filesystem::weakly_canonical(directory, ec);
+        if (ec) key = directory.lexically_normal();
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) return;
+        seen.push_back(std::move(key));
+        path.push_back(directory);
+    };
+    for (const auto& directory : extra_) add(directory);
+    for (const auto& directory : default_search_path()) add(directory);
+    return path;
+}
+
+const Registry& Context::registry() {
+    if (!registry_) registry_ = std::make_unique<Registry>(search_path());
+    return *registry_;
+}
+
+Framework Context::framework(const std::string& id_or_path) {
+    const bool looks_like_path = id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".toml");
+    if (looks_like_path) require_file(id_or_path);
+    return registry().load(id_or_path);
+}
+
+Assessment Context::assessment(const std::string& file) {
+    require_file(file);
+    return read_assessment(file);
+}
+
+Framework Context::framework_for(const Assessment& assessment, const std::string& override_id_or_path) {
+    if (!override_id_or_path.empty()) return framework(override_id_or_path);
+    if (assessment.framework_id.empty())
+        throw InputError("'" + assessment.file + "' does not name its framework");
+    if (!registry().contains(assessment.framework_id)) {
+        std::string known;
+        for (const auto& id : registry().ids()) known += (known.empty() ? "" : ", ") + id;
+        throw InputError("'" + assessment.file + "' is an assessment against framework '" + assessment.framework_id +
+                         "', which is not on the search path (known: " + (known.empty() ? "none" : known) +
+                         "); add its directory with --path DIR or name the file with --framework FILE");
+    }
+    return registry().get(assessment.framework_id);
+}
+
+Target Context::target(const std::string& tier_or_file, const Framework& framework) {
+    const bool looks_like_file = tier_or_file.find('/') != std::string::npos || tier_or_file.ends_with(".toml") ||
+                                 (!framework.find_tier(tier_or_file) && std::filesystem::exists(tier_or_file));
+    Target target;
+    if (looks_like_file) {
+        require_file(tier_or_file);
+        target = Target::load(tier_or_file);
+    } else {
+        target = Target::uniform(tier_or_file);
+    }
+    target.validate(framework);
+    return target;
+}
+
+ModelParameters parse_parameters(const std::vector<std::string>& pairs, const std::string& command) {
+    ModelParameters out;
+    for (const auto& pair : pairs) {
+        const auto eq = pair.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw UsageError("--param '" + pair + "' must be NAME=NUMBER, for example partial_credit=0.5", command);
+        const std::string key = pair.substr(0, eq), value = pair.substr(eq + 1);
+        char* end = nullptr;
+        errno = 0;
+        const double number = std::strtod(value.c_str(), &end);
+        if (value.empty() || end != value.c_str() + value.size() || errno == ERANGE)
+            throw UsageError("--param '" + pair + "': '" + value + "' is not a number", command);
+        out[key] = number;
+    }
+    return out;
+}
+
+}  // namespace routemap::cli

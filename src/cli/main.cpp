@@ -1,0 +1,134 @@
+// routemap: the command line tool. This file only dispatches: global options, then the subcommand
+// (one file each in commands/), and turns every failure into an exit code and a message on stderr
+// (docs/cli.md): 0 ok, 1 findings (validate), 2 usage or input error. No exception escapes.
+
+#include <exception>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include <routemap/error.hpp>
+#include <routemap/version.hpp>
+
+#include "cli.hpp"
+#include "commands/commands.hpp"
+#include "output/diagnostics.hpp"
+#include "output/wrap.hpp"
+
+namespace routemap::cli {
+
+const std::vector<Command>& all_commands() {
+    static const std::vector<Command> commands{
+        {list_info, run_list},   {show_info, run_show}, {validate_info, run_validate}, {template_info, run_template},
+        {score_info, run_score}, {gap_info, run_gap},   {path_info, run_path},         {compare_info, run_compare},
+        {aggregate_info, run_aggregate}, {report_info, run_report},
+    };
+    return commands;
+}
+
+namespace {
+
+po::options_description global_options() {
+    po::options_description options("Global options", text_width);
+    options.add_options()("help,h", "show this help and exit")("version", "print the version and exit")(
+        "path", po::value<std::vector<std::string>>()->composing()->value_name("DIR"),
+        "look for frameworks/ and plugins/ in DIR first (repeatable; before ROUTEMAP_PATH, the user's and the "
+        "installation's directories)");
+    return options;
+}
+
+std::string main_help() {
+    std::string out = "Usage: routemap [--path DIR]... COMMAND [ARGS] [options]\n\n";
+    out += wrap_block("Turns maturity-matrix frameworks into assessments, scores, gap analyses, progression paths and "
+                      "reports. Run 'routemap COMMAND --help' for a command's options and an example.",
+                      text_width, "");
+    out += "\nCommands:\n";
+    for (const auto& command : all_commands()) {
+        const auto info = command.info();
+        out += wrap_block(info.summary, text_width, "  " + pad_right(info.name, 11), std::string(13, ' '));
+    }
+    std::ostringstream options;
+    options << global_options();
+    out += '\n' + options.str();
+    out += "\nExit status: 0 success, 1 problems found by 'validate', 2 usage or input error.\n";
+    out += "\nExample:\n  routemap list\n  routemap template newham-organisation -o assessment.toml\n"
+           "  routemap report assessment.toml --target intermediate -o report.html\n";
+    return out;
+}
+
+// The index of the subcommand in `args`: the first word that is neither an option nor the value
+// of --path.
+std::size_t find_command(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--path") {
+            ++i;
+            continue;
+        }
+        if (args[i].empty() || args[i][0] != '-') return i;
+    }
+    return args.size();
+}
+
+int run(const std::vector<std::string>& args) {
+    const auto at = find_command(args);
+    const std::vector<std::string> global(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(at));
+    po::variables_map values;
+    try {
+        po::store(po::command_line_parser(global).options(global_options()).run(), values);
+        po::notify(values);
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+    if (values.count("version")) {
+        std::cout << "routemap " << version_string << " (plugin API " << plugin_api_version << ")\n";
+        return exit_ok;
+    }
+    if (values.count("help") || at == args.size()) {
+        if (at == args.size() && !values.count("help")) {
+            std::cerr << main_help();
+            return exit_error;
+        }
+        std::cout << main_help();
+        return exit_ok;
+    }
+    Context context;
+    if (values.count("path")) context.add_search_directories(values["path"].as<std::vector<std::string>>());
+    const auto& name = args[at];
+    const std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(at) + 1, args.end());
+    for (const auto& command : all_commands())
+        if (command.info().name == name) {
+            try {
+                return command.run(context, rest);
+            } catch (UsageError& e) {
+                if (e.command().empty()) throw UsageError(e.what(), name);
+                throw;
+            }
+        }
+    throw UsageError("unknown command '" + name + "'");
+}
+
+}  // namespace
+}  // namespace routemap::cli
+
+int main(int argc, char** argv) {
+    using namespace routemap::cli;
+    try {
+        return run(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const UsageError& e) {
+        std::cerr << "routemap: error: " << e.what() << " (see 'routemap " << (e.command().empty() ? "" : e.command() + " ")
+                  << "--help')\n";
+    } catch (const InputError& e) {
+        std::cerr << "routemap: error: " << e.what() << '\n';
+    } catch (const routemap::Error& e) {
+        if (e.diagnostics().empty()) std::cerr << "routemap: error: " << e.what() << '\n';
+        else print_diagnostics(std::cerr, e.diagnostics());
+    } catch (const std::exception& e) {
+        std::cerr << "routemap: error: " << e.what() << '\n';
+    } catch (...) {
+        std::cerr << "routemap: error: unexpected failure\n";
+    }
+    return exit_error;
+}

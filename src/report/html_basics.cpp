@@ -1,0 +1,89 @@
+// routemap::detail is not public API: the HTML report's analysis, escaping and small formatters.
+
+#include <cmath>
+#include <cstdio>
+
+#include <routemap/error.hpp>
+
+#include "html.hpp"
+
+namespace routemap::detail::report {
+
+std::string ReportData::level_label(int level) const {
+    if (level >= 0 && static_cast<std::size_t>(level) < score.level_labels.size())
+        return score.level_labels[static_cast<std::size_t>(level)];
+    return "Level " + std::to_string(level);
+}
+
+ReportData analyse(const ReportRequest& request) {
+    if (!request.framework || !request.assessment || !request.registry)
+        throw Error("an HTML report needs a framework, an assessment and a registry");
+    const auto& framework = *request.framework;
+    ReportData data{framework, *request.assessment, request.previous, {}, {}, {}, std::nullopt};
+    data.score = routemap::score(*request.registry, framework, *request.assessment, request.model);
+    data.gap = analyse_gap(framework, *request.assessment, request.target);
+    data.path = progression_path(framework, data.gap);
+    if (request.previous)
+        data.comparison = compare(*request.registry, framework, *request.previous, *request.assessment, request.model);
+    return data;
+}
+
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default:
+                // Other control characters are not allowed in HTML text; a space keeps words apart.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
+                else out += c;
+        }
+    }
+    return out;
+}
+
+std::string escape_lines(std::string_view text) {
+    std::string out;
+    for (const auto& c : escape(text)) {
+        if (c == '\n') out += "<br>";
+        else out += c;
+    }
+    return out;
+}
+
+std::string level_class(int level) { return "lv" + std::to_string(std::max(level, 0)); }
+
+std::string status_badge(Status status) {
+    switch (status) {
+        case Status::met: return R"(<span class="status met">✓ Met</span>)";
+        case Status::partial: return R"(<span class="status partial">◐ Partial</span>)";
+        case Status::not_met: return R"(<span class="status not-met">✗ Not met</span>)";
+        case Status::not_applicable: return R"(<span class="status na">– Not applicable</span>)";
+        case Status::unknown: break;
+    }
+    return R"(<span class="status unknown">? Unknown</span>)";
+}
+
+std::string number(double value, int decimals) {
+    if (std::isnan(value)) return "–";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string out = buffer;
+    if (out.find('.') != std::string::npos) {
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
+    return out;
+}
+
+std::string percent(double share) {
+    if (std::isnan(share)) return "–";
+    return std::to_string(static_cast<long>(std::lround(share * 100.0))) + "%";
+}
+
+}  // namespace routemap::detail::report

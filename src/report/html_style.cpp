@@ -1,0 +1,162 @@
+// routemap::detail is not public API: the HTML report's stylesheet and level colours.
+// Screen: a centred page on a grey desk. Print: A4, colours kept, sections not split.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "html.hpp"
+
+namespace routemap::detail::report {
+
+namespace {
+
+struct Rgb {
+    double r, g, b;
+};
+
+Rgb mix(Rgb a, Rgb b, double t) { return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t}; }
+
+std::string hex(Rgb c) {
+    char buffer[8];
+    auto channel = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 255.0))); };
+    std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", channel(c.r), channel(c.g), channel(c.b));
+    return buffer;
+}
+
+double luminance(Rgb c) {
+    auto linear = [](double v) {
+        v /= 255.0;
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
+
+}  // namespace
+
+LevelColour level_colour(int level, int max_level) {
+    // Level 0 ("not yet") is a pale warm tint; reached tiers run from light to dark blue, so that
+    // darker always means further along, in colour and in greyscale.
+    constexpr Rgb not_yet{253, 238, 233};
+    constexpr Rgb stops[] = {{198, 220, 241}, {120, 172, 215}, {44, 112, 178}, {11, 58, 110}};
+    Rgb colour = not_yet;
+    if (level > 0) {
+        const double t = max_level <= 1 ? 1.0 : static_cast<double>(level - 1) / static_cast<double>(max_level - 1);
+        const double position = t * 3.0;
+        const auto i = std::min<std::size_t>(2, static_cast<std::size_t>(position));
+        colour = mix(stops[i], stops[i + 1], position - static_cast<double>(i));
+    }
+    return {hex(colour), luminance(colour) < 0.3 ? "#ffffff" : "#14202e"};
+}
+
+std::string stylesheet(int max_level) {
+    std::string css = R"CSS(
+:root { --ink:#14202e; --muted:#556170; --rule:#d8dee6; --accent:#0b4a85; --panel:#f3f6f9; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; background: #e9edf2; color: var(--ink);
+  font: 15px/1.5 "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
+main { max-width: 1060px; margin: 24px auto; background: #fff; padding: 36px 48px 24px;
+  box-shadow: 0 1px 6px rgba(20,32,46,.12); }
+h1 { font-size: 30px; line-height: 1.2; margin: 4px 0 14px; }
+h2 { font-size: 21px; color: var(--accent); margin: 0 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--rule); }
+h3 { font-size: 16px; margin: 20px 0 8px; }
+p { margin: 0 0 10px; }
+.kicker { font-size: 12px; font-weight: 700; letter-spacing: .09em; text-transform: uppercase; color: var(--accent); }
+.muted { color: var(--muted); }
+.small { font-size: 13px; }
+code, .id { font-family: "DejaVu Sans Mono", Consolas, Menlo, monospace; font-size: 12px; color: var(--muted); }
+header.cover { border-bottom: 4px solid var(--accent); padding-bottom: 18px; margin-bottom: 28px; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 5px 18px; margin: 0; font-size: 14px; }
+dl.meta dt { color: var(--muted); font-weight: 600; }
+dl.meta dd { margin: 0; }
+section { margin: 0 0 34px; page-break-inside: avoid; break-inside: avoid; }
+.glance { display: grid; grid-template-columns: 250px 1fr; gap: 26px; align-items: start; }
+.overall { border-radius: 10px; padding: 16px 14px 10px; text-align: center; border: 1px solid var(--rule); }
+.overall .level { font-size: 27px; font-weight: 700; line-height: 1.15; }
+.overall .caption { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; }
+.overall svg { margin-top: 10px; width: 100%; max-width: 200px; height: auto; }
+.figures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; margin-bottom: 14px; }
+.figure { background: var(--panel); border-radius: 8px; padding: 10px 12px; }
+.figure .n { font-size: 25px; font-weight: 700; line-height: 1.1; }
+.figure .t { font-size: 13px; color: var(--muted); }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--rule); }
+th { font-size: 11.5px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 700; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+tr { page-break-inside: avoid; break-inside: avoid; }
+table.heatmap { border-collapse: separate; border-spacing: 4px; margin: 0 -4px; }
+table.heatmap th.domain { width: 27%; font-size: 14px; text-transform: none; letter-spacing: 0; color: var(--ink);
+  border: 0; vertical-align: middle; padding-left: 0; }
+table.heatmap td.cell { border: 0; border-radius: 6px; padding: 8px 10px; }
+table.heatmap td.empty { border: 0; }
+table.heatmap .area { font-size: 13px; font-weight: 600; line-height: 1.3; }
+table.heatmap .lvl { font-size: 15px; font-weight: 700; margin-top: 3px; }
+table.heatmap .sub { font-size: 11.5px; opacity: .9; }
+table.heatmap td.na { background: repeating-linear-gradient(45deg, #f3f4f6, #f3f4f6 6px, #e4e7eb 6px, #e4e7eb 12px); color: var(--ink); }
+.pill { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12.5px; font-weight: 700; white-space: nowrap; }
+.legend { display: flex; flex-wrap: wrap; gap: 6px 14px; font-size: 12.5px; margin: 10px 0 0; align-items: center; }
+.legend .swatch { display: inline-block; width: 16px; height: 16px; border-radius: 4px; vertical-align: -3px; margin-right: 5px;
+  border: 1px solid rgba(0,0,0,.15); }
+.status { display: inline-block; white-space: nowrap; font-size: 12px; font-weight: 700; border-radius: 10px; padding: 0 8px;
+  border: 1px solid; }
+.status.met { color: #175c2c; border-color: #8cc79c; background: #e8f5ec; }
+.status.partial { color: #7a4a00; border-color: #e5b766; background: #fdf3e1; }
+.status.not-met { color: #8a1c1c; border-color: #e3a0a0; background: #fbeaea; }
+.status.unknown { color: #4a5563; border-color: #c2c9d2; background: #f3f5f7; }
+.status.na { color: #4a5563; border-color: #d5dae0; background: #fff; }
+.domain-block { margin: 0 0 22px; }
+.domain-block h3 { display: flex; justify-content: space-between; gap: 12px; align-items: baseline;
+  border-bottom: 1px solid var(--rule); padding-bottom: 4px; }
+.bar { display: flex; align-items: center; gap: 10px; font-size: 13px; color: var(--muted); margin: 4px 0 8px; }
+ul.criteria { list-style: none; margin: 0; padding: 0; }
+ul.criteria li { margin: 0 0 8px; }
+ul.criteria .meta { font-size: 12px; color: var(--muted); }
+ol.steps { margin: 0; padding-left: 26px; }
+ol.steps li { margin: 0 0 10px; padding-left: 4px; }
+ol.steps .meta { font-size: 12px; color: var(--muted); }
+.phases { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 14px; }
+.phase { border: 1px solid var(--rule); border-radius: 8px; padding: 4px 10px; font-size: 13px; }
+.phase.now { border-color: var(--accent); color: var(--accent); font-weight: 700; }
+.delta-up { color: #175c2c; font-weight: 700; }
+.delta-down { color: #8a1c1c; font-weight: 700; }
+.evidence { white-space: normal; }
+.note { font-size: 13px; color: var(--muted); margin-top: 3px; }
+.callout { background: var(--panel); border-left: 4px solid var(--accent); padding: 10px 14px; border-radius: 0 6px 6px 0; }
+footer { border-top: 1px solid var(--rule); padding-top: 10px; font-size: 12px; color: var(--muted); }
+@page { size: A4; margin: 14mm 12mm 16mm; }
+@media print {
+  body { background: #fff; font-size: 9.5pt; }
+  main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+  h1 { font-size: 21pt; }
+  header.cover { margin-bottom: 16px; padding-bottom: 12px; }
+  dl.meta { font-size: 9pt; gap: 3px 14px; }
+  section { margin-bottom: 22px; }
+  h2 { font-size: 14pt; }
+  h3 { font-size: 11pt; }
+  table { font-size: 9pt; }
+  th, td { padding: 4px 6px; }
+  /* Short sections stay whole; long ones (class "long") may break, but never inside a row or item. */
+  section { page-break-inside: avoid; break-inside: avoid; }
+  section.long { page-break-inside: auto; break-inside: auto; }
+  .domain-block h3, tr, td.cell, ol.steps li, ul.criteria li, .figure, .overall { page-break-inside: avoid; break-inside: avoid; }
+  h2, h3, .bar { page-break-after: avoid; break-after: avoid; }
+  thead { display: table-header-group; }
+  section.break-before { page-break-before: always; break-before: page; }
+  .glance { grid-template-columns: 180px 1fr; gap: 16px; }
+  .figure .n { font-size: 18pt; }
+  table.heatmap td.cell { padding: 5px 7px; }
+  table.heatmap .area { font-size: 8.5pt; }
+  table.heatmap .lvl { font-size: 10pt; margin-top: 1px; }
+  table.heatmap .sub { font-size: 7.5pt; }
+  table.heatmap th.domain { font-size: 9pt; }
+}
+)CSS";
+    for (int level = 0; level <= max_level; ++level) {
+        const auto colour = level_colour(level, max_level);
+        css += "." + level_class(level) + " { background: " + colour.background + "; color: " + colour.text + "; }\n";
+    }
+    return css;
+}
+
+}  // namespace routemap::detail::report

@@ -1,0 +1,52 @@
+// The built-in HTML report: one self-contained file (inline CSS and SVG, no scripts, no network)
+// that a board can read on screen or print on A4. The sections live in src/report/; this file
+// assembles them and registers the writer.
+
+#include <routemap/report.hpp>
+#include <routemap/version.hpp>
+
+#include "report/html.hpp"
+
+namespace routemap {
+
+namespace {
+
+class HtmlReportWriter final : public ReportWriter {
+public:
+    std::string format() const override { return "html"; }
+    std::string description() const override {
+        return "One self-contained HTML file for a board: overall level, domain × area heatmap, gaps to target, the "
+               "next phase of the progression path, evidence, and progress since a previous assessment. Prints on A4.";
+    }
+    std::string render(const ReportRequest& request) const override;
+};
+
+std::string HtmlReportWriter::render(const ReportRequest& request) const {
+    namespace r = detail::report;
+    const auto data = r::analyse(request);
+    const auto& a = data.assessment;
+    std::string title = (a.subject.empty() ? std::string("Assessment") : a.subject) + " — " + data.framework.name();
+    if (!a.date.empty()) title += " (" + a.date + ")";
+    std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                       "<meta name=\"generator\" content=\"routemap " + std::string(version_string) + "\">\n"
+                       "<title>" + r::escape(title) + "</title>\n<style>" + r::stylesheet(data.max_level()) +
+                       "</style>\n</head>\n<body>\n<main>\n";
+    html += r::cover_section(data);
+    html += r::glance_section(data);
+    html += r::heatmap_section(data);
+    html += r::comparison_section(data);
+    html += r::gaps_section(data);
+    html += r::path_section(data);
+    html += r::evidence_section(data);
+    html += r::footer(data);
+    return html + "</main>\n</body>\n</html>\n";
+}
+
+}  // namespace
+
+std::vector<std::shared_ptr<const ReportWriter>> builtin_report_writers() {
+    return {std::make_shared<HtmlReportWriter>()};
+}
+
+}  // namespace routemap
