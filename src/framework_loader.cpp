@@ -30,6 +30,7 @@ CriterionSpec read_criterion(TomlReader& r, const toml::table& t, const std::str
     const auto context = c.id.empty() ? "a criterion of " + owner : "criterion '" + c.id + "' of " + owner;
     r.unknown_keys(t, {"id", "tier", "text", "details", "requires", "weight", "tags", "source"}, context);
     c.tier = r.string(t, "tier", context, false).value_or("");
+    if (const auto* tier = t.get("tier")) c.tier_location = r.where(*tier);
     c.text = r.string(t, "text", context, true).value_or("");
     c.details = r.strings(t, "details", context);
     c.requires_ids = r.strings(t, "requires", context, &c.requires_locations);

@@ -28,6 +28,7 @@ struct TierSpec {
 struct CriterionSpec {
     std::string id;  // local id inside its area, e.g. "fundamental.2"
     std::string tier;  // empty: the framework's only tier
+    SourceLocation tier_location;  // of the `tier` value, when known
     std::string text;
     std::vector<std::string> details;
     std::vector<std::string> requires_ids;  // full ids

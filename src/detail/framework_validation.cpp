@@ -129,7 +129,7 @@ std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec
         std::string known;
         for (const auto& t : spec_.tiers) known += (known.empty() ? "" : ", ") + t.id;
         error("criterion '" + full_id + "' names unknown tier '" + c.tier + "' (known tiers: " + known + ")",
-              c.location, full_id);
+              c.tier_location.known() ? c.tier_location : c.location, full_id);
     }
     if (ok && tier) specs_.emplace(full_id, &c);
     return ok ? tier : std::nullopt;

@@ -89,7 +89,7 @@ TEST(FrameworkValidation, DuplicateCriterionIdNamesTheFirst) {
 TEST(FrameworkValidation, UnknownTier) {
     std::string text = header() + two_tiers() + one_area;
     text.replace(text.find("tier = \"advanced\""), 17, "tier = \"expert\"");
-    expect_one(text, "unknown tier 'expert' (known tiers: fundamental, advanced)", 26, 1);
+    expect_one(text, "unknown tier 'expert' (known tiers: fundamental, advanced)", 28, 8);
 }
 
 TEST(FrameworkValidation, UnknownRequiresTarget) {
