@@ -7,6 +7,16 @@
 
 namespace routemap {
 
+std::string_view to_string(ChangeKind kind) noexcept {
+    switch (kind) {
+        case ChangeKind::newly_met: return "newly_met";
+        case ChangeKind::regressed: return "regressed";
+        case ChangeKind::improved: return "improved";
+        case ChangeKind::other: break;
+    }
+    return "other";
+}
+
 namespace {
 const LevelChange& find_change(const std::vector<LevelChange>& changes, std::string_view id, std::string_view what) {
     for (const auto& c : changes)

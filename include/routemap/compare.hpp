@@ -25,6 +25,8 @@ struct LevelChange {
 };
 
 enum class ChangeKind { newly_met, regressed, improved, other };
+// "newly_met", "regressed", "improved", "other".
+std::string_view to_string(ChangeKind kind) noexcept;
 
 struct CriterionChange {
     std::string id;

@@ -95,18 +95,10 @@ ScoreResult ContinuousModel::score(const Framework& framework, std::span<const S
         for (std::size_t t = 0; t < tiers; ++t)
             if (tier_n[t]) parent.tier_scores[t] = tier_sum[t] / static_cast<double>(tier_n[t]);
     };
-    for (const auto& domain : framework.domains()) {
-        std::vector<const ScoreNode*> children;
-        for (const auto& area : framework.areas_of(domain)) children.push_back(&result.areas[area.index]);
-        mean_of(result.domains[domain.index], children);
-    }
-    std::vector<const ScoreNode*> domains;
-    for (const auto& d : result.domains) domains.push_back(&d);
-    mean_of(result.overall, domains);
-
-    for (auto* nodes : {&result.areas, &result.domains})
-        for (auto& node : *nodes) node.label = result.level_labels[node.level];
-    result.overall.label = result.level_labels[result.overall.level];
+    for (const auto& domain : framework.domains())
+        mean_of(result.domains[domain.index], area_nodes(result, framework, domain));
+    mean_of(result.overall, domain_nodes(result));
+    label_levels(result);
     return result;
 }
 

@@ -9,6 +9,12 @@ namespace routemap::models {
 // Level names shared by the tier-based models: "Not yet", then the tiers' names.
 std::vector<std::string> tier_level_labels(const Framework& framework);
 
+// For models that combine children into parents: a domain's area nodes, and all domain nodes.
+std::vector<const ScoreNode*> area_nodes(const ScoreResult& result, const Framework& framework, const Domain& domain);
+std::vector<const ScoreNode*> domain_nodes(const ScoreResult& result);
+// Sets every node's label from result.level_labels and its level.
+void label_levels(ScoreResult& result);
+
 class StagedModel final : public ScoringModel {
 public:
     std::string name() const override { return "staged"; }

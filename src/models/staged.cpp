@@ -10,6 +10,24 @@ std::vector<std::string> tier_level_labels(const Framework& framework) {
     return labels;
 }
 
+std::vector<const ScoreNode*> area_nodes(const ScoreResult& result, const Framework& framework, const Domain& domain) {
+    std::vector<const ScoreNode*> nodes;
+    for (const auto& area : framework.areas_of(domain)) nodes.push_back(&result.areas[area.index]);
+    return nodes;
+}
+
+std::vector<const ScoreNode*> domain_nodes(const ScoreResult& result) {
+    std::vector<const ScoreNode*> nodes;
+    for (const auto& d : result.domains) nodes.push_back(&d);
+    return nodes;
+}
+
+void label_levels(ScoreResult& result) {
+    for (auto* nodes : {&result.areas, &result.domains})
+        for (auto& node : *nodes) node.label = result.level_labels[node.level];
+    result.overall.label = result.level_labels[result.overall.level];
+}
+
 std::string StagedModel::description() const {
     return "Are we there yet? An area's level is the highest tier whose applicable criteria, and those of every "
            "lower tier, are all met; a domain's level is the lowest of its areas', the framework's the lowest of "
@@ -36,7 +54,7 @@ ScoreResult StagedModel::score(const Framework& framework, std::span<const Statu
         area.level = level;
         area.score = level;
     }
-    auto min_of = [&](ScoreNode& parent, auto children) {
+    auto min_of = [&](ScoreNode& parent, const std::vector<const ScoreNode*>& children) {
         parent.max_score = max;
         int level = static_cast<int>(tiers);
         bool any = false;
@@ -51,18 +69,10 @@ ScoreResult StagedModel::score(const Framework& framework, std::span<const Statu
             if (parent.counts_by_tier[t].applicable() > 0)
                 parent.tier_scores[t] = tier_complete(parent.counts_by_tier[t]) ? 1.0 : 0.0;
     };
-    for (const auto& domain : framework.domains()) {
-        std::vector<const ScoreNode*> children;
-        for (const auto& area : framework.areas_of(domain)) children.push_back(&result.areas[area.index]);
-        min_of(result.domains[domain.index], children);
-    }
-    std::vector<const ScoreNode*> domains;
-    for (const auto& d : result.domains) domains.push_back(&d);
-    min_of(result.overall, domains);
-
-    for (auto* nodes : {&result.areas, &result.domains})
-        for (auto& node : *nodes) node.label = result.level_labels[node.level];
-    result.overall.label = result.level_labels[result.overall.level];
+    for (const auto& domain : framework.domains())
+        min_of(result.domains[domain.index], area_nodes(result, framework, domain));
+    min_of(result.overall, domain_nodes(result));
+    label_levels(result);
     return result;
 }
 

@@ -7,13 +7,7 @@
 
 using namespace routemap;
 
-namespace {
-Registry::Options no_plugins() {
-    Registry::Options options;
-    options.load_plugins = false;
-    return options;
-}
-}  // namespace
+using test::no_plugins;
 
 TEST(Compare, LevelsAndCriteriaThatChanged) {
     const Registry registry({}, no_plugins());

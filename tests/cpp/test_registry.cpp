@@ -6,6 +6,7 @@
 #include "test_support.hpp"
 
 using namespace routemap;
+using test::no_plugins;
 
 namespace {
 
@@ -14,12 +15,6 @@ std::string small_framework(const std::string& id, const std::string& name) {
            "\"\nversion = \"1\"\nlevel = \"service\"\npublisher = \"P\"\nyear = 2024\nsource = \"S\"\n"
            "[[tiers]]\nid = \"only\"\nname = \"Only\"\n"
            "[[domains]]\nid = \"d\"\nname = \"D\"\n[[domains.criteria]]\nid = \"c\"\ntext = \"Do it.\"\n";
-}
-
-Registry::Options no_plugins() {
-    Registry::Options options;
-    options.load_plugins = false;
-    return options;
 }
 
 }  // namespace

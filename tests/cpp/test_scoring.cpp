@@ -7,13 +7,9 @@
 
 using namespace routemap;
 
-namespace {
+using test::no_plugins;
 
-Registry::Options no_plugins() {
-    Registry::Options options;
-    options.load_plugins = false;
-    return options;
-}
+namespace {
 
 ScoreResult run(const std::string& model, const ModelParameters& overrides = {}) {
     static const Registry registry({}, no_plugins());

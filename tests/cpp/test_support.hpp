@@ -39,6 +39,13 @@ inline std::string header(const std::string& id = "tiny") {
            "source = \"Test source\"\n";
 }
 
+// A registry that loads no plugins (the built-in models only).
+inline Registry::Options no_plugins() {
+    Registry::Options options;
+    options.load_plugins = false;
+    return options;
+}
+
 inline std::string two_tiers() {
     return "[[tiers]]\nid = \"fundamental\"\nname = \"Fundamental\"\n"
            "[[tiers]]\nid = \"advanced\"\nname = \"Advanced\"\n";

@@ -45,16 +45,6 @@ Json level_change_json(const LevelChange& c) {
                 {"after_score", c.after_score}};
 }
 
-std::string kind_name(ChangeKind kind) {
-    switch (kind) {
-        case ChangeKind::newly_met: return "newly_met";
-        case ChangeKind::regressed: return "regressed";
-        case ChangeKind::improved: return "improved";
-        case ChangeKind::other: break;
-    }
-    return "other";
-}
-
 Json distribution_json(const Distribution& d) {
     return Json{{"id", d.id},
                 {"name", d.name},
@@ -224,7 +214,7 @@ Json to_json(const Comparison& c) {
         changes.push_back(Json{{"id", ch.id},
                                {"before", std::string(to_string(ch.before))},
                                {"after", std::string(to_string(ch.after))},
-                               {"kind", kind_name(ch.kind)}});
+                               {"kind", std::string(to_string(ch.kind))}});
     out["domains"] = std::move(domains);
     out["areas"] = std::move(areas);
     out["changes"] = std::move(changes);
