@@ -1,0 +1,162 @@
+"""routemap: maturity-matrix frameworks as software.
+
+Load a framework (the Newham Health Equity Route Maps, LARCH REMI, or your own TOML), fill in an
+assessment, score it with any registered model, find the gap to a target and the path to close it,
+compare years and aggregate many services. Results give tidy pandas DataFrames (``to_frame()``) and
+``routemap.plot`` draws them with matplotlib.
+
+    >>> import routemap
+    >>> fw = routemap.load("newham-service")
+    >>> a = routemap.Assessment(fw, subject="Sexual health service", date="2024-04-01")
+    >>> a.set(fw.criteria[0].id, "met", "Workshops since January")
+    >>> routemap.score(fw, a).overall.level
+    0
+
+The compiled core is ``routemap._core`` (pybind11); this package re-exports it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Union
+
+from . import _errors
+from ._errors import (
+    AssessmentError,
+    Error,
+    FrameworkError,
+    IoError,
+    NotFoundError,
+    PluginError,
+    TargetError,
+)
+from ._status import REASONS, STATUS_CODES, STATUS_NAMES, Status
+from . import _core
+from ._core import (
+    Action,
+    Aggregate,
+    Area,
+    AreaGap,
+    Assessment,
+    BatchResult,
+    Comparison,
+    Criterion,
+    CriterionChange,
+    CriterionRecord,
+    Diagnostic,
+    Distribution,
+    Domain,
+    Framework,
+    FrameworkSummary,
+    GapAnalysis,
+    GapItem,
+    GapSummary,
+    LevelChange,
+    PathStep,
+    PluginRecord,
+    ProgressionPath,
+    Registry,
+    ScoreNode,
+    ScoreResult,
+    ScoringModel,
+    SourceLocation,
+    Target,
+    Tier,
+    aggregate,
+    assessment_template,
+    check_framework,
+    compare,
+    default_search_path,
+    frameworks,
+    gap,
+    install_data_directory,
+    load,
+    load_framework,
+    model_parameters,
+    models,
+    parse_assessment,
+    parse_framework,
+    plugins,
+    progression_path,
+    read_assessment,
+    registry,
+    report,
+    score,
+    score_many,
+    score_statuses,
+    status_matrix,
+    user_data_directory,
+    write_assessment,
+)
+from . import _frames, _html
+
+__version__: str = _core.__version__
+plugin_api_version: int = _core.plugin_api_version
+
+_frames.install()
+_html.install()
+
+
+def path(
+    framework: Framework,
+    assessment: Assessment,
+    target: Union[Target, str, None] = None,
+) -> ProgressionPath:
+    """The progression path from an assessment to a target in one call: gap(), then progression_path().
+
+    target: a Target, a tier id ('intermediate'), or None for the highest tier.
+    """
+    return progression_path(gap(framework, assessment, target))
+
+
+def _gap_path(self: GapAnalysis) -> ProgressionPath:
+    """The progression path that closes this gap (same as routemap.progression_path(gap))."""
+    return progression_path(self)
+
+
+setattr(GapAnalysis, "path", _gap_path)
+
+
+def _from_statuses(
+    cls: type,
+    framework: Framework,
+    statuses: Any,
+    subject: str = "",
+    date: str = "",
+    reason: str = "not_relevant",
+) -> Assessment:
+    """An assessment of `framework` with one status per criterion in framework order: names or
+    codes (a list, or a row of a score_many matrix). not_applicable criteria get `reason`."""
+    values = list(statuses)
+    ids = framework.criterion_ids
+    if len(values) != len(ids):
+        raise ValueError(f"framework {framework.id!r} has {len(ids)} criteria, got {len(values)} statuses")
+    assessment = Assessment(framework, subject=subject, date=date)
+    for criterion_id, status in zip(ids, values):
+        assessment.set(criterion_id, status, reason=reason)
+    return assessment
+
+
+setattr(Assessment, "from_statuses", classmethod(_from_statuses))
+
+
+def __getattr__(name: str) -> Any:
+    # routemap.plot imports matplotlib: load it only when asked for.
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module 'routemap' has no attribute {name!r}")
+
+
+__all__ = [
+    "Action", "Aggregate", "Area", "AreaGap", "Assessment", "AssessmentError", "BatchResult", "Comparison",
+    "Criterion", "CriterionChange", "CriterionRecord", "Diagnostic", "Distribution", "Domain", "Error",
+    "Framework", "FrameworkError", "FrameworkSummary", "GapAnalysis", "GapItem", "GapSummary", "IoError",
+    "LevelChange", "NotFoundError", "PathStep", "PluginError", "PluginRecord", "ProgressionPath", "REASONS",
+    "Registry", "STATUS_CODES", "STATUS_NAMES", "ScoreNode", "ScoreResult", "ScoringModel", "SourceLocation",
+    "Status", "Target", "TargetError", "Tier", "aggregate", "assessment_template", "check_framework", "compare",
+    "default_search_path", "frameworks", "gap", "install_data_directory", "load", "load_framework",
+    "model_parameters", "models", "parse_assessment", "parse_framework", "path", "plugins", "progression_path",
+    "read_assessment", "registry", "report", "score", "score_many", "score_statuses", "status_matrix",
+    "user_data_directory", "write_assessment", "__version__", "plugin_api_version",
+]

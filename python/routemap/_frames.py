@@ -1,0 +1,336 @@
+"""Tidy pandas DataFrames for routemap's results (columns documented in docs/python.md).
+
+pandas is imported only when a frame is asked for, so ``import routemap`` stays light.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List
+
+from . import _core
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["install"]
+
+_STATUS_COLUMNS = ("met", "partial", "not_met", "not_applicable", "unknown")
+
+
+def _pandas() -> Any:
+    import pandas
+
+    return pandas
+
+
+def _choose(by: str, allowed: tuple) -> str:
+    if by not in allowed:
+        raise ValueError(f"by must be one of {', '.join(repr(a) for a in allowed)}, not {by!r}")
+    return by
+
+
+def _area_domains(framework: _core.Framework) -> Dict[str, str]:
+    return {area.id: area.domain.id for area in framework.areas}
+
+
+def framework_to_frame(self: _core.Framework) -> "pd.DataFrame":
+    """One row per criterion, in framework order.
+
+    Columns: criterion_id, domain_id, area_id, tier, level, weight, requires, text.
+    """
+    rows = [
+        {
+            "criterion_id": c.id,
+            "domain_id": c.domain.id,
+            "area_id": c.area.id,
+            "tier": c.tier_id,
+            "level": c.tier.level,
+            "weight": c.weight,
+            "requires": ";".join(c.requires),
+            "text": c.text,
+        }
+        for c in self.criteria
+    ]
+    columns = ["criterion_id", "domain_id", "area_id", "tier", "level", "weight", "requires", "text"]
+    return _pandas().DataFrame(rows, columns=columns)
+
+
+def assessment_to_frame(self: _core.Assessment, framework: _core.Framework | None = None) -> "pd.DataFrame":
+    """One row per criterion: framework order with every criterion when a framework is given or
+    attached, else the recorded criteria sorted by id.
+
+    Columns: criterion_id, domain_id, area_id, tier (the last three empty without a framework),
+    status, evidence, note, owner, due, reason.
+    """
+    framework = framework if framework is not None else self.framework
+    records = self.records
+    rows = []
+    if framework is not None:
+        items = [(c.id, c.domain.id, c.area.id, c.tier_id) for c in framework.criteria]
+    else:
+        items = [(cid, "", "", "") for cid in sorted(records)]
+    blank = _core.CriterionRecord()
+    for cid, domain_id, area_id, tier in items:
+        record = records.get(cid, blank)
+        rows.append(
+            {
+                "criterion_id": cid,
+                "domain_id": domain_id,
+                "area_id": area_id,
+                "tier": tier,
+                "status": record.status,
+                "evidence": record.evidence,
+                "note": record.note,
+                "owner": record.owner,
+                "due": record.due,
+                "reason": record.reason or "",
+            }
+        )
+    columns = ["criterion_id", "domain_id", "area_id", "tier", "status", "evidence", "note", "owner", "due", "reason"]
+    return _pandas().DataFrame(rows, columns=columns)
+
+
+def score_to_frame(self: _core.ScoreResult, by: str = "node") -> "pd.DataFrame":
+    """The score as a tidy DataFrame.
+
+    by="node" (default): one row for the framework, then each domain, then each area. Columns: kind
+    ('overall', 'domain', 'area'), id, name, domain_id, applicable, level, label, score, max_score,
+    met, partial, not_met, not_applicable, unknown (criteria counts), model.
+
+    by="tier": one row per node and tier. Columns: kind, id, domain_id, tier, tier_index,
+    tier_score (NaN when nothing applies), met, partial, not_met, not_applicable, unknown, model.
+    """
+    _choose(by, ("node", "tier"))
+    area_domain = _area_domains(self.framework)
+    tiers = self.framework.tier_ids
+    nodes = [("overall", self.overall, "")]
+    nodes += [("domain", d, d.id) for d in self.domains]
+    nodes += [("area", a, area_domain.get(a.id, "")) for a in self.areas]
+    rows: List[Dict[str, Any]] = []
+    for kind, node, domain_id in nodes:
+        if by == "node":
+            row = {
+                "kind": kind,
+                "id": node.id,
+                "name": node.name,
+                "domain_id": domain_id,
+                "applicable": node.applicable,
+                "level": node.level,
+                "label": node.label,
+                "score": node.score,
+                "max_score": node.max_score,
+            }
+            row.update({s: node.counts[s] for s in _STATUS_COLUMNS})
+            row["model"] = self.model
+            rows.append(row)
+        else:
+            for index, (tier, tier_score, counts) in enumerate(zip(tiers, node.tier_scores, node.counts_by_tier)):
+                row = {"kind": kind, "id": node.id, "domain_id": domain_id, "tier": tier, "tier_index": index,
+                       "tier_score": tier_score}
+                row.update({s: counts[s] for s in _STATUS_COLUMNS})
+                row["model"] = self.model
+                rows.append(row)
+    if by == "node":
+        columns = ["kind", "id", "name", "domain_id", "applicable", "level", "label", "score", "max_score",
+                   *_STATUS_COLUMNS, "model"]
+    else:
+        columns = ["kind", "id", "domain_id", "tier", "tier_index", "tier_score", *_STATUS_COLUMNS, "model"]
+    return _pandas().DataFrame(rows, columns=columns)
+
+
+def gap_to_frame(self: _core.GapAnalysis, by: str = "item") -> "pd.DataFrame":
+    """The gap analysis as a tidy DataFrame.
+
+    by="item" (default): one row per criterion to close, framework order. Columns: criterion_id,
+    domain_id, area_id, tier, status, partial, prerequisite, required_by (';'-joined ids), text.
+
+    by="area": one row per area. Columns: area_id, domain_id, name, applicable, current_level,
+    target_level, to_close, partial, required, met, reached.
+
+    by="domain": one row per domain, then the total (kind 'overall'). Columns: kind, id, name,
+    to_close, partial, required, met, done_share, then to_close_<tier> for each tier.
+    """
+    _choose(by, ("item", "area", "domain"))
+    pandas = _pandas()
+    if by == "item":
+        rows = [
+            {
+                "criterion_id": i.id,
+                "domain_id": i.domain_id,
+                "area_id": i.area_id,
+                "tier": i.tier,
+                "status": i.status,
+                "partial": i.partial,
+                "prerequisite": i.prerequisite,
+                "required_by": ";".join(i.required_by),
+                "text": i.text,
+            }
+            for i in self.items
+        ]
+        columns = ["criterion_id", "domain_id", "area_id", "tier", "status", "partial", "prerequisite",
+                   "required_by", "text"]
+        return pandas.DataFrame(rows, columns=columns)
+    if by == "area":
+        rows = [
+            {
+                "area_id": a.area_id,
+                "domain_id": a.domain_id,
+                "name": a.name,
+                "applicable": a.applicable,
+                "current_level": a.current_level,
+                "target_level": a.target_level,
+                "to_close": len(a.to_close),
+                "partial": a.partial,
+                "required": a.required,
+                "met": a.met,
+                "reached": a.reached,
+            }
+            for a in self.areas
+        ]
+        columns = ["area_id", "domain_id", "name", "applicable", "current_level", "target_level", "to_close",
+                   "partial", "required", "met", "reached"]
+        return pandas.DataFrame(rows, columns=columns)
+    tier_columns = [f"to_close_{t}" for t in self.tier_ids]
+    rows = []
+    for kind, summary in [("domain", d) for d in self.domains] + [("overall", self.total)]:
+        row = {
+            "kind": kind,
+            "id": summary.id,
+            "name": summary.name,
+            "to_close": summary.to_close,
+            "partial": summary.partial,
+            "required": summary.required,
+            "met": summary.met,
+            "done_share": summary.done_share,
+        }
+        row.update(dict(zip(tier_columns, summary.to_close_by_tier)))
+        rows.append(row)
+    columns = ["kind", "id", "name", "to_close", "partial", "required", "met", "done_share", *tier_columns]
+    return pandas.DataFrame(rows, columns=columns)
+
+
+def path_to_frame(self: _core.ProgressionPath) -> "pd.DataFrame":
+    """One row per step, in the order to work in.
+
+    Columns: order (1-based), phase, criterion_id, domain_id, area_id, tier, status, waits_for
+    (';'-joined ids), text.
+    """
+    rows = [
+        {
+            "order": n,
+            "phase": s.phase,
+            "criterion_id": s.id,
+            "domain_id": s.domain_id,
+            "area_id": s.area_id,
+            "tier": s.tier,
+            "status": s.status,
+            "waits_for": ";".join(s.waits_for),
+            "text": s.text,
+        }
+        for n, s in enumerate(self.steps, start=1)
+    ]
+    columns = ["order", "phase", "criterion_id", "domain_id", "area_id", "tier", "status", "waits_for", "text"]
+    return _pandas().DataFrame(rows, columns=columns)
+
+
+def comparison_to_frame(self: _core.Comparison, by: str = "node") -> "pd.DataFrame":
+    """The comparison as a tidy DataFrame.
+
+    by="node" (default): one row for the framework, each domain, each area. Columns: kind, id,
+    name, before_level, after_level, delta, before_score, after_score.
+
+    by="criterion": one row per criterion whose status changed. Columns: criterion_id, before,
+    after, change ('newly_met', 'regressed', 'improved', 'other').
+    """
+    _choose(by, ("node", "criterion"))
+    pandas = _pandas()
+    if by == "criterion":
+        changes = [{"criterion_id": c.id, "before": c.before, "after": c.after, "change": c.kind} for c in self.changes]
+        return pandas.DataFrame(changes, columns=["criterion_id", "before", "after", "change"])
+    nodes = [("overall", self.overall)] + [("domain", d) for d in self.domains] + [("area", a) for a in self.areas]
+    rows = [
+        {
+            "kind": kind,
+            "id": c.id,
+            "name": c.name,
+            "before_level": c.before_level,
+            "after_level": c.after_level,
+            "delta": c.delta,
+            "before_score": c.before_score,
+            "after_score": c.after_score,
+        }
+        for kind, c in nodes
+    ]
+    columns = ["kind", "id", "name", "before_level", "after_level", "delta", "before_score", "after_score"]
+    return pandas.DataFrame(rows, columns=columns)
+
+
+def aggregate_to_frame(self: _core.Aggregate, by: str = "node") -> "pd.DataFrame":
+    """The aggregate as a tidy DataFrame.
+
+    by="node" (default): one row for the framework, each domain, each area. Columns: kind, id, name,
+    count, min_level, median_level, max_level, mean_score, median_score.
+
+    by="level": one row per node and level (long form of the level distribution). Columns: kind,
+    id, level, label, count.
+    """
+    _choose(by, ("node", "level"))
+    nodes = [("overall", self.overall)] + [("domain", d) for d in self.domains] + [("area", a) for a in self.areas]
+    if by == "level":
+        labels = self.level_labels
+        rows = [
+            {"kind": kind, "id": d.id, "level": level, "label": labels[level] if level < len(labels) else str(level),
+             "count": count}
+            for kind, d in nodes
+            for level, count in enumerate(d.level_counts)
+        ]
+        return _pandas().DataFrame(rows, columns=["kind", "id", "level", "label", "count"])
+    rows = [
+        {
+            "kind": kind,
+            "id": d.id,
+            "name": d.name,
+            "count": d.count,
+            "min_level": d.min_level,
+            "median_level": d.median_level,
+            "max_level": d.max_level,
+            "mean_score": d.mean_score,
+            "median_score": d.median_score,
+        }
+        for kind, d in nodes
+    ]
+    columns = ["kind", "id", "name", "count", "min_level", "median_level", "max_level", "mean_score", "median_score"]
+    return _pandas().DataFrame(rows, columns=columns)
+
+
+def batch_to_frame(self: _core.BatchResult) -> "pd.DataFrame":
+    """Long form of a score_many result: one row per assessment and node.
+
+    Columns: row (the matrix row), kind ('overall', 'domain', 'area'), id, level, score.
+    """
+    import numpy as np
+
+    pandas = _pandas()
+    parts = []
+    n = self.rows
+    parts.append(pandas.DataFrame({"row": np.arange(n), "kind": "overall", "id": self.framework_id,
+                                   "level": self.overall_levels, "score": self.overall_scores}))
+    for kind, ids, levels, scores in (("domain", self.domain_ids, self.domain_levels, self.domain_scores),
+                                      ("area", self.area_ids, self.area_levels, self.area_scores)):
+        k = len(ids)
+        parts.append(pandas.DataFrame({"row": np.repeat(np.arange(n), k), "kind": kind,
+                                       "id": np.tile(np.asarray(ids, dtype=object), n),
+                                       "level": levels.reshape(-1), "score": scores.reshape(-1)}))
+    return pandas.concat(parts, ignore_index=True)[["row", "kind", "id", "level", "score"]]
+
+
+def install() -> None:
+    """Attach the to_frame() methods to the compiled classes."""
+    setattr(_core.Framework, "to_frame", framework_to_frame)
+    setattr(_core.Assessment, "to_frame", assessment_to_frame)
+    setattr(_core.ScoreResult, "to_frame", score_to_frame)
+    setattr(_core.GapAnalysis, "to_frame", gap_to_frame)
+    setattr(_core.ProgressionPath, "to_frame", path_to_frame)
+    setattr(_core.Comparison, "to_frame", comparison_to_frame)
+    setattr(_core.Aggregate, "to_frame", aggregate_to_frame)
+    setattr(_core.BatchResult, "to_frame", batch_to_frame)

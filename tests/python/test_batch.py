@@ -1,0 +1,151 @@
+"""score_many: a numpy matrix scored in C++, equal to scoring each row on its own."""
+
+from __future__ import annotations
+
+import threading
+import zlib
+
+import numpy as np
+import pytest
+
+import routemap
+
+MODELS = ["staged", "continuous", "coverage", "eds-rating"]
+
+
+def random_codes(framework, rows, seed):
+    rng = np.random.default_rng(seed)
+    # Mostly met and partial, so that levels above 0 occur; every code appears.
+    return rng.choice(np.array([0, 1, 2, 3, 3, 3, 3, 4], dtype=np.uint8), size=(rows, len(framework.criteria)))
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("framework_id", ["newham-service", "newham-organisation", "larch-remi", "newham-individual"])
+def test_equal_to_one_by_one_scoring(framework_id, model):
+    framework = routemap.load(framework_id)
+    codes = random_codes(framework, 25, seed=zlib.crc32(f"{framework_id}/{model}".encode()))
+    codes[0] = 3  # one row fully met
+    batch = routemap.score_many(framework, codes, model=model)
+    assert batch.rows == len(batch) == 25
+    assert batch.model == model
+    assert batch.area_ids == framework.area_ids and batch.domain_ids == framework.domain_ids
+    assert batch.area_levels.shape == (25, len(framework.areas))
+    assert batch.domain_scores.shape == (25, len(framework.domains))
+    assert batch.overall_levels.shape == (25,)
+    assert batch.area_levels.dtype == np.int32 and batch.area_scores.dtype == np.float64
+    for r, row in enumerate(codes):
+        one = routemap.score_statuses(framework, row.tolist(), model=model)
+        assert batch.overall_levels[r] == one.overall.level
+        assert batch.overall_scores[r] == pytest.approx(one.overall.score, abs=1e-12)
+        assert batch.domain_levels[r].tolist() == [d.level for d in one.domains]
+        assert batch.domain_scores[r] == pytest.approx([d.score for d in one.domains], abs=1e-12)
+        assert batch.area_levels[r].tolist() == [a.level for a in one.areas]
+        assert batch.area_scores[r] == pytest.approx([a.score for a in one.areas], abs=1e-12)
+    assert batch.overall_levels.max() > 0 or model == "eds-rating"
+
+
+def test_equal_to_scoring_assessments(service):
+    codes = random_codes(service, 6, seed=11)
+    batch = routemap.score_many(service, codes, model="continuous")
+    for r, row in enumerate(codes):
+        s = routemap.score(service, routemap.Assessment.from_statuses(service, row), model="continuous")
+        assert batch.area_scores[r] == pytest.approx([a.score for a in s.areas])
+
+
+def test_c_contiguous_uint8_is_read_in_place(service):
+    codes = random_codes(service, 50, seed=1)
+    assert codes.flags.c_contiguous and codes.dtype == np.uint8
+    fast = routemap.score_many(service, codes)
+    assert fast.input_copied is False
+    readonly = codes.copy()
+    readonly.flags.writeable = False
+    assert routemap.score_many(service, readonly).input_copied is False
+    # Rows of a wider uint8 matrix: adjacent columns, a longer row stride, still no copy.
+    wide = np.zeros((50, len(service.criteria) + 7), dtype=np.uint8)
+    wide[:, 3:3 + len(service.criteria)] = codes
+    view = wide[:, 3:3 + len(service.criteria)]
+    assert not view.flags.c_contiguous
+    sliced = routemap.score_many(service, view)
+    assert sliced.input_copied is False
+    assert np.array_equal(sliced.area_levels, fast.area_levels)
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.int16, np.int32, np.int64, np.uint16, np.uint64])
+def test_other_integer_dtypes_are_converted_once(service, dtype):
+    codes = random_codes(service, 20, seed=2)
+    reference = routemap.score_many(service, codes, model="coverage")
+    other = routemap.score_many(service, codes.astype(dtype), model="coverage")
+    assert other.input_copied is True
+    assert np.array_equal(other.area_levels, reference.area_levels)
+    assert np.array_equal(other.overall_scores, reference.overall_scores)
+
+
+def test_fortran_order_and_lists_work(service):
+    codes = random_codes(service, 8, seed=4)
+    reference = routemap.score_many(service, codes)
+    fortran = np.asfortranarray(codes)
+    result = routemap.score_many(service, fortran)
+    assert result.input_copied is True
+    assert np.array_equal(result.area_levels, reference.area_levels)
+    assert np.array_equal(routemap.score_many(service, codes.tolist()).area_levels, reference.area_levels)
+
+
+def test_empty_matrix(service):
+    result = routemap.score_many(service, np.zeros((0, len(service.criteria)), dtype=np.uint8))
+    assert result.rows == 0
+    assert result.area_levels.shape == (0, len(service.areas))
+
+
+def test_parameters_and_registry(service):
+    codes = random_codes(service, 10, seed=5)
+    lenient = routemap.score_many(service, codes, model="coverage", parameters={"level_threshold": 0.5})
+    strict = routemap.score_many(service, codes, model="coverage", parameters={"level_threshold": 1.0})
+    assert (lenient.overall_levels >= strict.overall_levels).all()
+    registry = routemap.Registry(load_plugins=False)
+    assert np.array_equal(routemap.score_many(service, codes, registry=registry).area_levels,
+                          routemap.score_many(service, codes).area_levels)
+    with pytest.raises(routemap.NotFoundError):
+        routemap.score_many(service, codes, model="eds-rating", registry=registry)
+
+
+def test_arrays_outlive_the_result(service):
+    levels = routemap.score_many(service, random_codes(service, 5, seed=6)).area_levels
+    assert levels.base is not None  # owned by the result's buffer, not copied
+    levels.sum()  # still valid after the BatchResult is gone
+
+
+def test_runs_in_threads(service):
+    # With the GIL released, several threads score at once and each gets its own exact result.
+    codes = [random_codes(service, 400, seed=s) for s in range(4)]
+    expected = [routemap.score_many(service, c).overall_scores for c in codes]
+    results = [None] * 4
+
+    def work(i):
+        results[i] = routemap.score_many(service, codes[i]).overall_scores
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for got, want in zip(results, expected):
+        assert np.array_equal(got, want)
+
+
+def test_frame_and_dict(service):
+    codes = random_codes(service, 3, seed=8)
+    batch = routemap.score_many(service, codes)
+    frame = batch.to_frame()
+    assert list(frame.columns) == ["row", "kind", "id", "level", "score"]
+    assert len(frame) == 3 * (1 + len(service.domains) + len(service.areas))
+    areas = frame[(frame.kind == "area") & (frame.row == 2)]
+    assert areas.id.tolist() == service.area_ids
+    assert areas.level.tolist() == batch.area_levels[2].tolist()
+    overall = frame[frame.kind == "overall"]
+    assert overall.score.tolist() == batch.overall_scores.tolist()
+    d = batch.to_dict()
+    assert set(d) == {"area_ids", "domain_ids", "area_levels", "area_scores", "domain_levels", "domain_scores",
+                      "overall_levels", "overall_scores"}
+    assert d["area_levels"] is batch.area_levels
+    assert repr(batch) == (f"<BatchResult newham-service (staged): 3 assessments x {len(service.areas)} areas, "
+                           f"{len(service.domains)} domains>")
