@@ -8,15 +8,7 @@ namespace routemap::python {
 
 namespace {
 
-std::string kind_name(ChangeKind kind) {
-    switch (kind) {
-        case ChangeKind::newly_met: return "newly_met";
-        case ChangeKind::regressed: return "regressed";
-        case ChangeKind::improved: return "improved";
-        case ChangeKind::other: break;
-    }
-    return "other";
-}
+std::string kind_name(ChangeKind kind) { return std::string(to_string(kind)); }
 
 }  // namespace
 
