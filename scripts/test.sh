@@ -8,7 +8,7 @@ export ROUTEMAP_ARTIFACTS_DIR=${ROUTEMAP_ARTIFACTS_DIR:-$build/artifacts}
 export ROUTEMAP_REQUIRE_BROWSER=1
 mkdir -p "$ROUTEMAP_ARTIFACTS_DIR"
 
-bash "$here/scripts/build.sh"
+bash "$here/scripts/build.sh" -DROUTEMAP_BUILD_TESTS=ON
 (cd "$build" && ctest --output-on-failure -j2)
 
 if [ -f "$here/pyproject.toml" ]; then

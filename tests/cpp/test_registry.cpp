@@ -122,3 +122,18 @@ TEST(Registry, ADirectoryNamedTwiceIsScannedOnce) {
     EXPECT_EQ(registry.ids().size(), 4u);
     EXPECT_EQ(registry.search_path().size(), 1u);
 }
+
+TEST(Plugins, FoundThroughRoutemapPath) {
+    const auto plugins = test::binary_dir() / "share" / "routemap";
+    ::setenv("ROUTEMAP_PATH", (plugins.string() + ":" + test::source_dir().string()).c_str(), 1);
+    const Registry registry;  // the default search path
+    ::unsetenv("ROUTEMAP_PATH");
+    EXPECT_EQ(registry.search_path().front(), plugins);
+    ASSERT_FALSE(registry.plugins().empty());
+    EXPECT_EQ(registry.plugins().front().name, "eds-rating");
+    EXPECT_EQ(registry.plugins().front().file, plugins / "plugins" / "eds_rating.so");
+    EXPECT_TRUE(registry.contains("newham-organisation"));
+    const auto& f = registry.get("newham-organisation");
+    const auto a = read_assessment(test::source_dir() / "examples" / "newham-organisation-2026.toml");
+    EXPECT_EQ(score(registry, f, a, "eds-rating").level_labels.back(), "Excelling");
+}
