@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 
-from conftest import BUNDLED, REPO, assert_error_line, example_assessments, example_files, fill
+from conftest import BUNDLED, REPO, assert_error_line, example_assessments, example_files, example_targets, fill
 
 LOCATED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): error: ")
 
@@ -150,6 +150,29 @@ def test_validate_missing_file(routemap, tmp_path):
 def test_bundled_examples_validate(routemap):
     result = routemap.ok("validate", *example_assessments())
     assert f"{len(example_assessments())} valid, 0 with problems" in result.stdout
+
+
+def test_target_files_are_told_apart_and_checked(routemap, tmp_path):
+    target = tmp_path / "target.toml"
+    target.write_text('tier = "intermediate"\n[areas]\n"culture.nowhere" = "advanced"\n', encoding="utf-8")
+    # Without a framework only the file itself is checked.
+    result = routemap.ok("validate", target)
+    assert "target" in result.stdout and "1 valid" in result.stdout
+    # With one, its ids too, with the line and column of the bad override.
+    bad = routemap("validate", target, "--framework", "newham-organisation")
+    assert bad.returncode == 1
+    assert f"{target}:3:21: error: unknown area 'culture.nowhere' in target" in bad.stdout
+    target.write_text('tier = 3\n', encoding="utf-8")
+    typed = routemap("validate", target, "--format", "json")
+    assert typed.returncode == 1
+    assert '"kind": "target"' in typed.stdout
+
+
+@pytest.mark.skipif(not example_files(), reason="no example assessments in examples/")
+def test_all_bundled_example_files_validate(routemap):
+    result = routemap.ok("validate", "--framework", "newham-organisation", *example_targets())
+    assert f"{len(example_targets())} valid, 0 with problems" in result.stdout
+    assert routemap.ok("validate", *example_assessments())
 
 
 # --------------------------------------------------------------------------------------------

@@ -32,7 +32,16 @@ CommandInfo validate_info() {
 
 namespace {
 
-enum class Kind { framework, assessment };
+enum class Kind { framework, assessment, target };
+
+const char* kind_name(Kind kind) {
+    switch (kind) {
+        case Kind::framework: return "framework";
+        case Kind::target: return "target";
+        case Kind::assessment: break;
+    }
+    return "assessment";
+}
 
 struct FileResult {
     std::string file;
@@ -50,20 +59,29 @@ std::string read_all(const std::string& file) {
     return text.str();
 }
 
-// By content: a framework file has a [framework] table (docs/framework-format.md).
+// By content: a framework file has a [framework] table (docs/framework-format.md); a target file
+// a top-level `tier` key or [domains] / [areas] tables (docs/file-formats.md); anything else is an
+// assessment.
 Kind kind_of(const std::string& file, const std::string& text) {
     const auto ext = std::filesystem::path(file).extension().string();
     if (ext == ".json" || ext == ".csv") return Kind::assessment;
     std::istringstream lines(text);
+    bool top_level = true;
     for (std::string line; std::getline(lines, line);) {
         const auto first = line.find_first_not_of(" \t");
-        if (first == std::string::npos || line[first] != '[') continue;
+        if (first == std::string::npos) continue;
+        if (top_level && line.compare(first, 4, "tier") == 0 &&
+            line.find_first_not_of(" \t", first + 4) == line.find('=', first + 4))
+            return Kind::target;
+        if (line[first] != '[') continue;
+        top_level = false;
         auto header = line.substr(first);
         if (const auto hash = header.find('#'); hash != std::string::npos) header.resize(hash);
         while (!header.empty() && (header.back() == ' ' || header.back() == '\t' || header.back() == '\r')) header.pop_back();
         if (header == "[framework]" || header.starts_with("[framework.") || header == "[[tiers]]" || header == "[[domains]]")
             return Kind::framework;
         if (header == "[assessment]" || header.starts_with("[criteria")) return Kind::assessment;
+        if (header == "[areas]" || header == "[domains]") return Kind::target;
     }
     return Kind::assessment;
 }
@@ -113,6 +131,26 @@ FileResult check_assessment(Context& context, const CommandLine& command, const 
     return result;
 }
 
+// A target on its own names no framework: its syntax and keys are checked, and its tiers, domains
+// and areas too when --framework names one.
+FileResult check_target(Context& context, const CommandLine& command, const std::string& file) {
+    FileResult result{file, Kind::target, {}, {}};
+    try {
+        const auto target = Target::load(file);
+        const auto framework_id = command.string("framework");
+        if (framework_id.empty()) {
+            result.summary = "target (name a framework with --framework to check its ids)";
+            return result;
+        }
+        const auto framework = context.registry().load(framework_id);
+        result.diagnostics = target.check(framework);
+        result.summary = "target for " + framework.id() + " " + framework.version();
+    } catch (const Error& e) {
+        result.diagnostics = e.diagnostics();
+    }
+    return result;
+}
+
 std::string text_output(const std::vector<FileResult>& results, bool strict) {
     std::string out;
     std::size_t errors = 0, warnings = 0, bad_files = 0;
@@ -140,7 +178,7 @@ Json json_output(const std::vector<FileResult>& results, bool strict) {
             (d.severity == Severity::error ? errors : warnings)++;
         }
         files.push_back(Json{{"file", r.file},
-                             {"kind", r.kind == Kind::framework ? "framework" : "assessment"},
+                             {"kind", kind_name(r.kind)},
                              {"valid", !(r.has_errors() || (strict && !r.diagnostics.empty()))},
                              {"summary", r.summary},
                              {"diagnostics", std::move(diagnostics)}});
@@ -152,7 +190,7 @@ std::string csv_output(const std::vector<FileResult>& results) {
     std::string out = csv_row({"file", "kind", "severity", "line", "column", "message", "criterion"});
     for (const auto& r : results)
         for (const auto& d : r.diagnostics)
-            out += csv_row({d.location.file.empty() ? r.file : d.location.file, r.kind == Kind::framework ? "framework" : "assessment",
+            out += csv_row({d.location.file.empty() ? r.file : d.location.file, kind_name(r.kind),
                             d.severity == Severity::error ? "error" : "warning", std::to_string(d.location.line),
                             std::to_string(d.location.column), d.message, d.criterion_id});
     return out;
@@ -165,7 +203,7 @@ int run_validate(Context& context, const std::vector<std::string>& args) {
     command.positional("files", -1);
     framework_option(command);
     command.options().add_options()("strict", "count warnings as problems too")(
-        "as", po::value<std::string>()->value_name("framework|assessment"), "check every file as this kind");
+        "as", po::value<std::string>()->value_name("framework|assessment|target"), "check every file as this kind");
     command.output_option();
     command.formats({Format::text, Format::json, Format::csv});
     if (!command.parse(args, context)) return exit_ok;
@@ -176,13 +214,16 @@ int run_validate(Context& context, const std::vector<std::string>& args) {
         const auto as = command.string("as");
         if (as == "framework") forced = Kind::framework;
         else if (as == "assessment") forced = Kind::assessment;
-        else throw UsageError("--as must be 'framework' or 'assessment', not '" + as + "'", command.name());
+        else if (as == "target") forced = Kind::target;
+        else throw UsageError("--as must be 'framework', 'assessment' or 'target', not '" + as + "'", command.name());
     }
     for (const auto& file : files) require_file(file);
     std::vector<FileResult> results;
     for (const auto& file : files) {
         const auto kind = forced ? *forced : kind_of(file, read_all(file));
-        results.push_back(kind == Kind::framework ? check_framework(file) : check_assessment(context, command, file));
+        if (kind == Kind::framework) results.push_back(check_framework(file));
+        else if (kind == Kind::target) results.push_back(check_target(context, command, file));
+        else results.push_back(check_assessment(context, command, file));
     }
     // In file order, as an editor would walk through them (readers report some problems by id).
     for (auto& r : results)
