@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include <routemap/detail/format.hpp>
 #include <routemap/error.hpp>
 
 #include "html.hpp"
@@ -69,17 +70,7 @@ std::string status_badge(Status status) {
     return R"(<span class="status unknown">? Unknown</span>)";
 }
 
-std::string number(double value, int decimals) {
-    if (std::isnan(value)) return "–";
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    std::string out = buffer;
-    if (out.find('.') != std::string::npos) {
-        while (out.back() == '0') out.pop_back();
-        if (out.back() == '.') out.pop_back();
-    }
-    return out;
-}
+std::string number(double value, int decimals) { return detail::format_decimal(value, decimals, "–"); }
 
 std::string percent(double share) {
     if (std::isnan(share)) return "–";

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include <routemap/detail/format.hpp>
+
 namespace routemap::cli {
 
 namespace {
@@ -115,18 +117,7 @@ std::string pad_left(std::string_view text, std::size_t width) {
     return out;
 }
 
-std::string format_number(double value, int decimals) {
-    if (std::isnan(value)) return "-";
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    std::string out = buffer;
-    if (out.find('.') != std::string::npos) {
-        while (out.back() == '0') out.pop_back();
-        if (out.back() == '.') out.pop_back();
-    }
-    if (out == "-0") out = "0";
-    return out;
-}
+std::string format_number(double value, int decimals) { return detail::format_decimal(value, decimals, "-"); }
 
 std::string format_percent(double share) {
     if (std::isnan(share)) return "-";
