@@ -191,8 +191,13 @@ Framework unwrap(FrameworkLoadResult result) {
 }  // namespace
 
 Framework load_framework(const std::filesystem::path& file) {
-    if (!std::filesystem::exists(file))
-        throw IoError("framework file '" + file.string() + "' does not exist", SourceLocation{file.string(), 0, 0});
+    if (!std::filesystem::exists(file)) {
+        // A bare name is most likely a framework id given to the file loader.
+        const bool bare = !file.has_parent_path() && file.extension() != ".toml";
+        throw IoError("framework file '" + file.string() + "' does not exist" +
+                          (bare ? " (to load a framework by id, use Registry::load or routemap.load in Python)" : ""),
+                      SourceLocation{file.string(), 0, 0});
+    }
     return unwrap(try_load_framework(file));
 }
 

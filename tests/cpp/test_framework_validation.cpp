@@ -167,4 +167,10 @@ TEST(FrameworkValidation, ErrorTypeCarriesLocation) {
         EXPECT_NE(std::string(e.what()).find("bad.toml:1:2: error:"), std::string::npos) << e.what();
     }
     EXPECT_THROW((void)load_framework("/nonexistent/framework.toml"), IoError);
+    try {
+        (void)load_framework("newham-service");
+        FAIL() << "expected IoError";
+    } catch (const IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("to load a framework by id, use Registry::load"), std::string::npos);
+    }
 }
