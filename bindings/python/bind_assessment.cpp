@@ -5,6 +5,7 @@
 #include <pybind11/numpy.h>
 
 #include <routemap/assessment_io.hpp>
+#include <routemap/framework_loader.hpp>
 #include <routemap/error.hpp>
 
 namespace routemap::python {
@@ -90,6 +91,24 @@ void bind_assessment(py::module_& m) {
     py::class_<BoundAssessment>(m, "Assessment",
                                 "One subject (organisation, service, team, person) against one framework at one date: a "
                                 "status and evidence per criterion. Missing criteria are 'unknown'.")
+        // Pickled as its JSON form plus where its framework comes from, so that assessments travel to
+        // multiprocessing and joblib workers; the framework is loaded again there from its file, else by id.
+        .def(py::pickle(
+            [](const BoundAssessment& a) {
+                const std::string framework_file = a.framework ? a.framework->file() : std::string();
+                const std::string framework_id = a.framework ? a.framework->id() : std::string();
+                return py::make_tuple(format_assessment(a, AssessmentFormat::json), framework_file, framework_id);
+            },
+            [](const py::tuple& state) {
+                if (state.size() != 3) throw AssessmentError("cannot unpickle an Assessment: unexpected state");
+                const auto file = state[1].cast<std::string>();
+                const auto id = state[2].cast<std::string>();
+                std::optional<Framework> framework;
+                if (!file.empty() && std::filesystem::exists(file)) framework = load_framework(file);
+                else if (!id.empty()) framework = default_registry()->get(id);
+                return BoundAssessment(parse_assessment(state[0].cast<std::string>(), AssessmentFormat::json, "<pickle>"),
+                                       std::move(framework));
+            }))
         .def(py::init([](const std::optional<Framework>& framework, std::string subject, std::string date,
                          std::vector<std::string> assessors) {
                  BoundAssessment a;

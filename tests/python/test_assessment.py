@@ -160,3 +160,25 @@ def test_repr_and_html(service_2026):
     assert frame.status.value_counts().to_dict() == {"met": 28, "partial": 20, "not_met": 4, "not_applicable": 3,
                                                      "unknown": 1}
     assert frame.criterion_id.tolist() == service_2026.framework.criterion_ids
+
+
+def test_assessments_pickle_for_worker_processes(service):
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    a = routemap.Assessment(service, subject="Diabetes \"team\"", date="2024-04-01", assessors=["A"])
+    a.set(service.criteria[0].id, "met", evidence="Minutes, 3 May\nitem 4")
+    a.set(service.criteria[1].id, "not_applicable", reason="owned_elsewhere")
+    b = pickle.loads(pickle.dumps(a))
+    assert b == a
+    assert b.framework == service
+    assert b.statuses() == a.statuses()
+    assert b.record(service.criteria[0].id).evidence == "Minutes, 3 May\nitem 4"
+    # And through a real process pool, scoring in the workers.
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        levels = list(pool.map(_overall_level, [a, b]))
+    assert levels == [routemap.score(service, a).overall.level] * 2
+
+
+def _overall_level(assessment):
+    return routemap.score(assessment.framework, assessment).overall.level
