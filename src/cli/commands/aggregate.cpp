@@ -115,8 +115,7 @@ std::string markdown_output(const Framework& f, const Aggregate& a) {
 int run_aggregate(Context& context, const std::vector<std::string>& args) {
     CommandLine command(aggregate_info());
     command.positional("files", -1);
-    command.options().add_options()("model,m", po::value<std::string>()->value_name("NAME"),
-                                    "scoring model (default: the framework's)");
+    model_option(command);
     framework_option(command);
     command.output_option();
     command.formats({Format::text, Format::json, Format::csv, Format::markdown});

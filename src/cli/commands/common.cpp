@@ -10,6 +10,11 @@ void framework_option(CommandLine& command) {
                                     "search path or a framework file)");
 }
 
+void model_option(CommandLine& command) {
+    command.options().add_options()("model,m", po::value<std::string>()->value_name("NAME"),
+                                    "scoring model (default: the framework's)");
+}
+
 Assessed load_assessed(Context& context, const CommandLine& command, const std::string& file) {
     auto assessment = context.assessment(file);
     auto framework = context.framework_for(assessment, command.string("framework"));

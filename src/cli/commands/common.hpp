@@ -22,6 +22,8 @@ struct Assessed {
 
 // --framework ID|FILE, for assessments whose framework is not on the search path.
 void framework_option(CommandLine& command);
+// --model/-m NAME: the scoring model, default the framework's.
+void model_option(CommandLine& command);
 // Reads the assessment, finds its framework and checks that they fit (AssessmentError otherwise).
 Assessed load_assessed(Context& context, const CommandLine& command, const std::string& file);
 

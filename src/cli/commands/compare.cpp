@@ -160,8 +160,7 @@ int run_compare(Context& context, const std::vector<std::string>& args) {
     CommandLine command(compare_info());
     command.positional("old", 1);
     command.positional("new", 1);
-    command.options().add_options()("model,m", po::value<std::string>()->value_name("NAME"),
-                                    "scoring model (default: the framework's)");
+    model_option(command);
     framework_option(command);
     command.output_option();
     command.formats({Format::text, Format::json, Format::csv, Format::markdown});

@@ -72,8 +72,8 @@ int run_report(Context& context, const std::vector<std::string>& args) {
     command.positional("assessment", 1);
     command.options().add_options()("format,f", po::value<std::string>()->value_name("FORMAT"),
                                     "report format (default: html; see 'routemap list --models')")(
-        "previous", po::value<std::string>()->value_name("FILE"), "an earlier assessment of the same subject, to show progress")(
-        "model,m", po::value<std::string>()->value_name("NAME"), "scoring model (default: the framework's)");
+        "previous", po::value<std::string>()->value_name("FILE"), "an earlier assessment of the same subject, to show progress");
+    model_option(command);
     target_option(command);
     framework_option(command);
     command.output_option();

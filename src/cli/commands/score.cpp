@@ -113,8 +113,8 @@ std::string markdown_output(const Assessed& a, const ScoreResult& s) {
 int run_score(Context& context, const std::vector<std::string>& args) {
     CommandLine command(score_info());
     command.positional("assessment", 1);
-    command.options().add_options()("model,m", po::value<std::string>()->value_name("NAME"),
-                                    "scoring model (default: the framework's)")(
+    model_option(command);
+    command.options().add_options()(
         "param,p", po::value<std::vector<std::string>>()->composing()->value_name("NAME=VALUE"),
         "a model parameter (repeatable)");
     framework_option(command);
