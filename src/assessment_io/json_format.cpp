@@ -15,6 +15,7 @@
 #include <routemap/framework.hpp>
 
 #include "common.hpp"
+#include "json_guard.hpp"
 
 namespace routemap::detail {
 
@@ -88,13 +89,27 @@ std::optional<Json> parse_json(std::string_view text, Problems& p) {
         }
         return true;
     };
+    if (const auto finding = check_json(text)) {
+        p.error((finding->message.starts_with("number") ? "malformed JSON: " : "") + finding->message,
+                p.at(finding->line, finding->column));
+        return std::nullopt;
+    }
+    auto without_prefix = [](std::string message) {  // "[json.exception.parse_error.101] parse error at ...: "
+        if (const auto at = message.find(", column "); at != std::string::npos) {
+            if (const auto colon = message.find(": ", at); colon != std::string::npos) return message.substr(colon + 2);
+        } else if (message.starts_with("[json.exception.")) {
+            if (const auto close = message.find("] "); close != std::string::npos) return message.substr(close + 2);
+        }
+        return message;
+    };
     try {
         return Json::parse(text, callback);
     } catch (const Json::parse_error& e) {
-        std::string message = e.what();
-        if (const auto at = message.find(", column "); at != std::string::npos)
-            if (const auto colon = message.find(": ", at); colon != std::string::npos) message = message.substr(colon + 2);
-        p.error("malformed JSON: " + message, json_location(text, e.byte, p.file));
+        p.error("malformed JSON: " + without_prefix(e.what()), json_location(text, e.byte, p.file));
+        return std::nullopt;
+    } catch (const Json::exception& e) {
+        // Any other nlohmann exception (the pre-scan catches the ones known): never a bare error.
+        p.error("malformed JSON: " + without_prefix(e.what()), p.at(1, 1));
         return std::nullopt;
     }
 }
@@ -126,7 +141,11 @@ Assessment read_json(std::string_view text, Problems& p) {
     const auto version = root->find("format_version");
     if (version == root->end()) p.error("missing required key 'format_version' in the file", p.at());
     else if (!version->is_number_integer()) p.error("key 'format_version' must be an integer, not " + json_type(*version), p.at());
-    else if (!p.format_version(version->get<long long>(), p.at())) return a;
+    else if (version->is_number_unsigned() && version->get<std::uint64_t>() > std::uint64_t{1} << 62) {
+        // Past what long long holds: reported as written, not wrapped round to a negative number.
+        p.format_version(version->dump(), p.at());
+        return a;
+    } else if (!p.format_version(version->get<long long>(), p.at())) return a;
 
     const auto header = root->find("assessment");
     if (header == root->end()) {

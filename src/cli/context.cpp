@@ -25,8 +25,16 @@ std::string to_string(Format format) {
 void require_file(const std::string& file) {
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
-    if (!std::filesystem::exists(status)) throw InputError("cannot read '" + file + "': no such file");
+    if (status.type() == std::filesystem::file_type::not_found) throw InputError("cannot read '" + file + "': no such file");
+    if (ec) {
+        const bool loop = ec == std::errc::too_many_symbolic_link_levels;
+        throw InputError("cannot read '" + file + "': " +
+                         (loop ? std::string("too many levels of symbolic links (a symlink loop?)") : ec.message()));
+    }
     if (std::filesystem::is_directory(status)) throw InputError("cannot read '" + file + "': it is a directory");
+    // A FIFO would block the reader forever, a device would never end.
+    if (!std::filesystem::is_regular_file(status))
+        throw InputError("cannot read '" + file + "': not a regular file (a FIFO, socket or device is not read)");
 }
 
 void Context::add_search_directories(const std::vector<std::string>& directories) {

@@ -1,0 +1,111 @@
+// routemap::detail is not public API. A linear pre-scan of JSON text, before nlohmann::json parses it,
+// for what nlohmann either reports without a position or lets through: a number out of the range of
+// a double (1e400 raised nlohmann's out_of_range, which carries no position), values nested deeper
+// than limits::max_nesting_depth, and strings longer than limits::max_string_bytes. Everything else
+// (syntax, UTF-8) is left to nlohmann, which reports it with a position.
+
+#include "json_guard.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include <routemap/limits.hpp>
+
+namespace routemap::detail {
+
+namespace {
+
+class JsonScanner {
+public:
+    explicit JsonScanner(std::string_view text) : text_(text) {}
+
+    std::optional<JsonFinding> run() {
+        std::size_t depth = 0;
+        while (pos_ < text_.size()) {
+            const char c = text_[pos_];
+            if (c == '"') {
+                if (!string()) return finding_;
+            } else if (c == '[' || c == '{') {
+                if (++depth > limits::max_nesting_depth)
+                    return found("values nested more than " + std::to_string(limits::max_nesting_depth) +
+                                 " levels deep, routemap's limit (docs/limits.md)");
+                advance();
+            } else if (c == ']' || c == '}') {
+                if (depth > 0) --depth;
+                advance();
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                if (!number()) return finding_;
+            } else {
+                advance();
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    void advance() {
+        if (text_[pos_] == '\n') {
+            ++line_;
+            column_ = 1;
+        } else if ((static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80) {
+            ++column_;
+        }
+        ++pos_;
+    }
+
+    std::optional<JsonFinding> found(std::string message) { return JsonFinding{std::move(message), line_, column_}; }
+    bool fail(std::string message, std::uint32_t line, std::uint32_t column) {
+        finding_ = JsonFinding{std::move(message), line, column};
+        return false;
+    }
+
+    bool string() {
+        const auto start = pos_;
+        const auto line = line_, column = column_;
+        advance();
+        while (pos_ < text_.size() && text_[pos_] != '"') {
+            if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) advance();
+            advance();
+        }
+        if (pos_ < text_.size()) advance();
+        // Escapes make the text longer than its value; the limit applies to what is written.
+        if (pos_ - start > limits::max_string_bytes + 2)
+            return fail("a string of " + std::to_string(pos_ - start) + " bytes: strings are at most " +
+                            std::to_string(limits::max_string_bytes) + " bytes, routemap's limit (docs/limits.md)",
+                        line, column);
+        return true;
+    }
+
+    bool number() {
+        const auto start = pos_;
+        const auto line = line_, column = column_;
+        while (pos_ < text_.size()) {
+            const char c = text_[pos_];
+            if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) break;
+            advance();
+        }
+        const std::string token(text_.substr(start, pos_ - start));
+        char* end = nullptr;
+        errno = 0;
+        const double value = std::strtod(token.c_str(), &end);
+        // Only a number strtod reads whole is judged; anything else is nlohmann's syntax error to report.
+        if (end == token.c_str() + token.size() && std::isinf(value))
+            return fail("number " + (token.size() > 40 ? token.substr(0, 40) + "…" : token) +
+                            " is out of range (beyond ±1.8e308)",
+                        line, column);
+        return true;
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    std::uint32_t line_ = 1, column_ = 1;
+    std::optional<JsonFinding> finding_;
+};
+
+}  // namespace
+
+std::optional<JsonFinding> check_json(std::string_view text) { return JsonScanner(text).run(); }
+
+}  // namespace routemap::detail
