@@ -220,6 +220,7 @@ TEST(TomlGuard, BundledAndTestFrameworksPass) {
     for (const char* dir : {"frameworks", "tests/data"}) {
         for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / dir)) {
             if (entry.path().extension() != ".toml") continue;
+            if (entry.path().string().find("/tests/data/bad/") != std::string::npos) continue;  // broken on purpose
             const auto finding = detail::find_unsafe_toml(test::detail_read(entry.path()));
             EXPECT_FALSE(finding.has_value()) << entry.path() << ": " << finding->line << ":" << finding->column << ": "
                                               << finding->message;
