@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (fuzz/, docs/fuzzing.md) with clang and -fsanitize=fuzzer,address,undefined
 # into ./build-fuzz and runs each for SECONDS (default 60), one after the other. Exit 1 on any finding
-# (a crash, a sanitizer report, a hang past 10 s, an exception other than routemap::Error, a failed
+# (a crash, a sanitizer report, a hang past 30 s, an exception other than routemap::Error, a failed
 # round trip): the input is left in build-fuzz/findings/<target>/ — minimise it, fix the fault, and
 # keep the input in fuzz/regressions/<target>/ so that the test suite replays it.
 # The corpus grows in build-fuzz/corpus/<target>/ across runs; it is seeded from the bundled files.
@@ -43,7 +43,7 @@ for t in "${targets[@]}"; do
   rm -f "$seed_dir"/*
   seeds "$t" | sort -u | while read -r f; do [ -f "$f" ] && cp "$f" "$seed_dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done
   echo "== fuzz_$t for ${seconds}s (corpus $(find "$corpus" -type f | wc -l) files, $(find "$seed_dir" -type f | wc -l) seeds)"
-  if ! "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 -max_len=65536 \
+  if ! "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2560 -max_len=65536 \
        -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" "$seed_dir" 2>"$build/fuzz_$t.log"; then
     echo "fuzz_$t: FINDING (see $build/fuzz_$t.log and $findings/)"
     tail -40 "$build/fuzz_$t.log"

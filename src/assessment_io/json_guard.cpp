@@ -10,6 +10,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include <routemap/limits.hpp>
 
@@ -19,21 +21,26 @@ namespace {
 
 class JsonScanner {
 public:
-    explicit JsonScanner(std::string_view text) : text_(text) {}
+    JsonScanner(std::string_view text, JsonKeys* keys) : text_(text), keys_(keys) {}
 
     std::optional<JsonFinding> run() {
         std::size_t depth = 0;
         while (pos_ < text_.size()) {
             const char c = text_[pos_];
             if (c == '"') {
+                const auto start = pos_;
+                const auto line = line_, column = column_;
                 if (!string()) return finding_;
+                if (keys_) key(text_.substr(start + 1, pos_ - start - 2), line, column);
             } else if (c == '[' || c == '{') {
                 if (++depth > limits::max_nesting_depth)
                     return found("values nested more than " + std::to_string(limits::max_nesting_depth) +
                                  " levels deep, routemap's limit (docs/limits.md)");
+                frames_.push_back({c == '{', {}, {}});
                 advance();
             } else if (c == ']' || c == '}') {
                 if (depth > 0) --depth;
+                if (!frames_.empty()) frames_.pop_back();
                 advance();
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 if (!number()) return finding_;
@@ -45,6 +52,34 @@ public:
     }
 
 private:
+    struct Frame {
+        bool object;
+        std::string key;                 // the member being read
+        std::unordered_set<std::string> seen;  // keys so far (first levels only)
+    };
+
+    // A string in an object followed by ':' is a key: record where it is.
+    void key(std::string_view raw, std::uint32_t line, std::uint32_t column) {
+        if (frames_.empty() || !frames_.back().object || frames_.size() > 3) return;
+        auto next = pos_;
+        while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\t' || text_[next] == '\n' || text_[next] == '\r'))
+            ++next;
+        if (next >= text_.size() || text_[next] != ':') return;
+        auto& frame = frames_.back();
+        frame.key = std::string(raw);
+        if (raw.find('\\') != std::string_view::npos) return;
+        if (!frame.seen.insert(frame.key).second) {
+            keys_->duplicates.push_back({frame.key, {line, column}});
+            return;
+        }
+        std::string path;
+        for (std::size_t i = 0; i < frames_.size(); ++i) {
+            if (!frames_[i].object) return;  // inside an array: not a key the reader asks about
+            path += (i ? "\x1f" : "") + frames_[i].key;
+        }
+        keys_->at.emplace(std::move(path), std::make_pair(line, column));
+    }
+
     void advance() {
         if (text_[pos_] == '\n') {
             ++line_;
@@ -99,6 +134,8 @@ private:
     }
 
     std::string_view text_;
+    JsonKeys* keys_;
+    std::vector<Frame> frames_;
     std::size_t pos_ = 0;
     std::uint32_t line_ = 1, column_ = 1;
     std::optional<JsonFinding> finding_;
@@ -106,6 +143,6 @@ private:
 
 }  // namespace
 
-std::optional<JsonFinding> check_json(std::string_view text) { return JsonScanner(text).run(); }
+std::optional<JsonFinding> check_json(std::string_view text, JsonKeys* keys) { return JsonScanner(text, keys).run(); }
 
 }  // namespace routemap::detail
