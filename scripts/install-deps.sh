@@ -11,6 +11,12 @@ packages=(
   chromium fonts-dejavu-core
 )
 
+# --fuzz: also clang and its libFuzzer/sanitizer runtime, for scripts/fuzz.sh only (the version
+# Debian 12 ships; `apt-cache search libclang-rt` lists the others).
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

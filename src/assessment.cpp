@@ -1,10 +1,10 @@
 #include <routemap/assessment.hpp>
 
 #include <algorithm>
-#include <numeric>
 
 #include <routemap/error.hpp>
 #include <routemap/framework.hpp>
+#include <routemap/limits.hpp>
 
 #include "assessment_io/common.hpp"
 
@@ -12,33 +12,54 @@ namespace routemap {
 
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+// The Levenshtein distance when it is at most `limit`, else limit + 1: only the diagonal band of
+// width 2 * limit + 1 is computed, and the rows stop once every cell in the band is past the limit.
+// `cells` counts the work done.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit, std::size_t& cells) {
+    const std::size_t too_far = limit + 1;
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return too_far;
     std::vector<std::size_t> row(b.size() + 1);
-    std::iota(row.begin(), row.end(), std::size_t{0});
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = std::min(j, too_far);
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t from = i > limit ? i - limit : 1, to = std::min(b.size(), i + limit);
+        std::size_t diagonal = row[from - 1];
+        row[from - 1] = from == 1 ? std::min(i, too_far) : too_far;
+        std::size_t best = row[from - 1];
+        for (std::size_t j = from; j <= to; ++j) {
             const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1), too_far});
             diagonal = above;
+            best = std::min(best, row[j]);
         }
+        if (to < b.size()) row[to + 1] = too_far;
+        cells += to >= from ? to - from + 1 : 1;
+        if (best > limit) return too_far;
     }
-    return row[b.size()];
+    return std::min(row[b.size()], too_far);
 }
 
-// The framework's criterion id closest to `id`, when it is close enough to be a likely typo.
-std::string closest_criterion(const Framework& framework, std::string_view id) {
+// Work allowed for the suggestions of one check, in cells of the distance table: generous for real
+// files (a few thousand unknown ids against a large framework), bounded for hostile ones.
+constexpr std::size_t suggestion_cells = 20'000'000;
+
+// The framework's criterion id closest to `id`, when it is close enough to be a likely typo. Ids past
+// the id length limit get none; candidates whose length differs by more than the distance allowed
+// are skipped unread; `budget` is shared by all the suggestions of one check and stops them when spent.
+std::string closest_criterion(const Framework& framework, std::string_view id, std::size_t& budget) {
+    if (id.size() > limits::max_id_length || budget == 0) return {};
     const std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, id.size() / 4));
     std::string best;
-    std::size_t best_distance = limit + 1;
+    std::size_t best_distance = limit + 1, cells = 0;
     for (const auto& c : framework.criteria()) {
-        const auto d = edit_distance(id, c.id);
+        if (cells >= budget) break;
+        const auto d = edit_distance(id, c.id, std::min(limit, best_distance - 1), cells);
         if (d < best_distance) {
             best_distance = d;
             best = c.id;
+            if (d == 0) break;
         }
     }
+    budget -= std::min(budget, cells);
     return best;
 }
 
@@ -117,11 +138,12 @@ std::vector<Diagnostic> Assessment::check(const Framework& framework) const {
         add("the assessment is for version '" + framework_version + "' of framework '" + framework_id +
                 "', but the framework loaded is version '" + framework.version() + "'",
             top, {});
+    std::size_t suggestion_budget = suggestion_cells;
     for (const auto& [id, record] : records) {
         if (!framework.find_criterion(id)) {
             std::string message = "unknown criterion '" + id + "': framework '" + framework.id() + "' " +
                                   framework.version() + " has no such criterion";
-            if (const auto hint = closest_criterion(framework, id); !hint.empty())
+            if (const auto hint = closest_criterion(framework, id, suggestion_budget); !hint.empty())
                 message += " (did you mean '" + hint + "'?)";
             add(std::move(message), record.location, id);
         }

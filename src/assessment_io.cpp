@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <routemap/error.hpp>
+#include <routemap/limits.hpp>
 
 #include "assessment_io/common.hpp"
 #include "detail/toml_reader.hpp"
@@ -47,6 +48,10 @@ Assessment parse_assessment(std::string_view text, AssessmentFormat format, cons
     std::vector<Diagnostic> diagnostics;
     detail::Problems problems{source_name, diagnostics};
     Assessment a;
+    if (text.size() > limits::max_file_bytes)
+        throw AssessmentError("'" + source_name + "' is " + std::to_string(text.size()) + " bytes long: routemap reads at most " +
+                                  std::to_string(limits::max_file_bytes) + " bytes (docs/limits.md)",
+                              SourceLocation{source_name, 1, 1});
     switch (format) {
         case AssessmentFormat::toml: a = detail::read_toml(text, problems); break;
         case AssessmentFormat::json: a = detail::read_json(text, problems); break;

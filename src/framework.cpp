@@ -1,10 +1,9 @@
 #include <routemap/framework.hpp>
 
-#include <regex>
-
 #include <routemap/dependency_graph.hpp>
 #include <routemap/error.hpp>
 
+#include "detail/framework_limits.hpp"
 #include "detail/framework_validation.hpp"
 
 namespace routemap {
@@ -43,6 +42,8 @@ const T& require_found(const T* found, std::string_view what, std::string_view i
 }  // namespace
 
 std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagnostic>& diagnostics) {
+    // Sizes first: past a limit, validating (and building the graph) could take the process down.
+    if (!detail::check_limits(spec, diagnostics)) return std::nullopt;
     detail::FrameworkValidator validator(spec, diagnostics);
     auto data = std::make_shared<Data>();
     data->info = spec.info;

@@ -89,7 +89,14 @@ void read_info(TomlReader& r, const toml::table& t, FrameworkInfo& info) {
     info.version = r.string(t, "version", context, true).value_or("");
     info.level = r.string(t, "level", context, true).value_or("");
     info.publisher = r.string(t, "publisher", context, true).value_or("");
-    info.year = static_cast<int>(r.integer(t, "year", context, true).value_or(0));
+    if (const auto year = r.integer(t, "year", context, true)) {
+        // Kept in an int: a year past 9999 is a typo, and would otherwise be shown cut to 32 bits.
+        if (*year < 0 || *year > 9999)
+            r.error("year " + std::to_string(*year) + " in [framework] is not a year (expected 0 to 9999)",
+                    r.where(*t.get("year")));
+        else
+            info.year = static_cast<int>(*year);
+    }
     info.source = r.string(t, "source", context, true).value_or("");
     info.description = r.string(t, "description", context, false).value_or("");
     info.status = r.string(t, "status", context, false).value_or("published");
@@ -193,7 +200,8 @@ Framework unwrap(FrameworkLoadResult result) {
 }  // namespace
 
 Framework load_framework(const std::filesystem::path& file) {
-    if (!std::filesystem::exists(file)) {
+    std::error_code ec;  // other failures (a symlink loop, no permission) are reported by the reader
+    if (std::filesystem::status(file, ec).type() == std::filesystem::file_type::not_found) {
         // A bare name is most likely a framework id given to the file loader.
         const bool bare = !file.has_parent_path() && file.extension() != ".toml";
         throw IoError("framework file '" + file.string() + "' does not exist" +

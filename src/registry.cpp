@@ -3,6 +3,8 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
 
 #include <routemap/error.hpp>
 #include <routemap/framework_loader.hpp>
@@ -26,12 +28,20 @@ struct Registry::Impl {
     std::vector<PluginRecord> plugins;
     std::vector<Diagnostic> problems;
     std::vector<void*> handles;  // kept open: plugin code backs registered objects
+    std::function<std::string(const std::filesystem::path&)> check_plugin;
 };
+
+bool Registry::plugins_disabled_by_environment() noexcept {
+    const char* value = std::getenv("ROUTEMAP_NO_PLUGINS");
+    return value && *value && std::string_view(value) != "0";
+}
 
 Registry::Registry(std::vector<std::filesystem::path> search_path) : Registry(std::move(search_path), Options{}) {}
 
 Registry::Registry(std::vector<std::filesystem::path> search_path, Options options) : impl_(std::make_unique<Impl>()) {
     impl_->search_path = std::move(search_path);
+    impl_->check_plugin = std::move(options.check_plugin);
+    if (plugins_disabled_by_environment()) options.load_plugins = false;
     if (options.builtin_models) {
         for (auto& model : builtin_models()) add_model(std::move(model), "builtin");
         for (auto& writer : builtin_report_writers()) add_report_writer(std::move(writer), "builtin");
@@ -188,6 +198,9 @@ bool Registry::load_plugin(const std::filesystem::path& file) {
             Diagnostic{Severity::error, "plugin " + file.filename().string() + " refused: " + why, {file.string(), 0, 0}, {}, {}});
         return false;
     };
+    if (impl_->check_plugin) {
+        if (auto why = impl_->check_plugin(file); !why.empty()) return refuse(why);
+    }
     void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) return refuse(std::string("cannot be loaded: ") + dlerror());
     using EntryFunction = const PluginEntry* (*)();
@@ -216,13 +229,27 @@ bool Registry::load_plugin(const std::filesystem::path& file) {
         return false;
     }
     impl_->handles.push_back(handle);
+    if (!entry->register_plugin) return refuse("it has no registration function");
+    // Staged: a plugin that fails half-way through registering leaves nothing behind (the
+    // registrations are undone by restoring what was there before; the handle stays open, since the
+    // objects it made may still be alive in a caller's shared_ptr).
+    auto frameworks = impl_->frameworks;
+    auto models = impl_->models;
+    auto writers = impl_->writers;
+    const auto problems = impl_->problems.size();
+    auto roll_back = [&](const std::string& why) {
+        impl_->frameworks = std::move(frameworks);
+        impl_->models = std::move(models);
+        impl_->writers = std::move(writers);
+        impl_->problems.resize(problems);
+        return refuse(why);
+    };
     try {
-        if (!entry->register_plugin) return refuse("it has no registration function");
         entry->register_plugin(*this);
     } catch (const std::exception& e) {
-        return refuse(std::string("it failed while registering: ") + e.what());
+        return roll_back(std::string("it failed while registering: ") + e.what() + " (nothing it registered is kept)");
     } catch (...) {
-        return refuse("it failed while registering with an unknown exception");
+        return roll_back("it failed while registering with an unknown exception (nothing it registered is kept)");
     }
     impl_->plugins.push_back(PluginRecord{name, entry->version ? entry->version : "", file});
     return true;

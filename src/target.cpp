@@ -16,6 +16,8 @@ Target Target::parse(std::string_view text, const std::string& source_name) {
     target.location = SourceLocation{source_name, 1, 1};
     r.unknown_keys(*root, {"tier", "domains", "areas"}, "the target file");
     target.tier = r.string(*root, "tier", "the target file", false).value_or("");
+    // An unknown tier is reported where it is written, not at 1:1.
+    if (const auto* tier = root->get("tier")) target.location = r.where(*tier);
     for (const auto* key : {"domains", "areas"}) {
         const auto* table = r.table(*root, key, "the target file", false);
         if (!table) continue;

@@ -69,8 +69,10 @@ void bind_registry(py::module_& m) {
                                                     "user's data directory, then the installation's share/routemap.")
         .def(py::init([](const std::optional<std::vector<std::filesystem::path>>& search_path, bool load_plugins,
                          bool builtin_models) {
-                 return std::make_shared<Registry>(search_path_or_default(search_path),
-                                                   Registry::Options{load_plugins, builtin_models});
+                 Registry::Options options;
+                 options.load_plugins = load_plugins;
+                 options.builtin_models = builtin_models;
+                 return std::make_shared<Registry>(search_path_or_default(search_path), std::move(options));
              }),
              py::arg("search_path") = py::none(), py::arg("load_plugins") = true, py::arg("builtin_models") = true,
              "Scan `search_path` (a list of directories holding frameworks/ and plugins/; default: the standard path).")

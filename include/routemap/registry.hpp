@@ -2,6 +2,7 @@
 // Finds frameworks (and, through plugins, scoring models and report writers) along the search path.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -42,8 +43,14 @@ struct PluginRecord {
 class Registry {
 public:
     struct Options {
+        // Plugins run in this process (docs/cpp.md, "Plugins"). Also off when the environment variable
+        // ROUTEMAP_NO_PLUGINS is set to anything but "" or "0".
         bool load_plugins = true;
         bool builtin_models = true;
+        // Called with each plugin file before it is opened here; an answer other than "" refuses the
+        // plugin with that reason. The CLI opens the plugin in a short-lived child process, so that a
+        // plugin that crashes while loading is refused by name instead of taking this process down.
+        std::function<std::string(const std::filesystem::path&)> check_plugin;
     };
 
     // Scans the given directories, in order (see search_path.hpp for the default).
@@ -79,8 +86,13 @@ public:
     // Duplicates, files that failed to load, refused plugins. Never stops the scan.
     [[nodiscard]] const std::vector<Diagnostic>& problems() const noexcept;
 
-    // Loads one plugin file now; problems are recorded (and returned as false), never thrown.
+    // Loads one plugin file now; problems are recorded (and returned as false), never thrown. What the
+    // plugin registers is staged and kept only when its registration function returns: a plugin that
+    // throws leaves nothing registered.
     bool load_plugin(const std::filesystem::path& file);
+
+    // True when ROUTEMAP_NO_PLUGINS asks for no plugins at all.
+    [[nodiscard]] static bool plugins_disabled_by_environment() noexcept;
 
 private:
     void scan_directory(const std::filesystem::path& directory, bool load_plugins);

@@ -5,6 +5,7 @@
 
 #include <routemap/diagnostic.hpp>
 #include <routemap/error.hpp>
+#include <routemap/limits.hpp>
 
 #include <routemap/framework_spec.hpp>
 #include <routemap/framework.hpp>

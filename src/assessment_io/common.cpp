@@ -75,10 +75,14 @@ void Problems::date(const std::string& text, const SourceLocation& where) {
 
 bool Problems::format_version(long long version, const SourceLocation& where) {
     if (version == assessment_format_version) return true;
-    error("unsupported format_version " + std::to_string(version) + ": this routemap reads assessment format version " +
+    format_version(std::to_string(version), where);
+    return false;  // a newer format may mean anything: do not guess
+}
+
+void Problems::format_version(const std::string& written, const SourceLocation& where) {
+    error("unsupported format_version " + written + ": this routemap reads assessment format version " +
               std::to_string(assessment_format_version),
           where);
-    return false;  // a newer format may mean anything: do not guess
 }
 
 void check_writable(const Assessment& a) {

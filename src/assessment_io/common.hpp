@@ -43,6 +43,8 @@ struct Problems {
     void date(const std::string& text, const SourceLocation& where);
     // False (after reporting it) when the file is in a format version this build cannot read.
     bool format_version(long long version, const SourceLocation& where);
+    // A version too large for an integer, as written in the file: always unsupported.
+    void format_version(const std::string& written, const SourceLocation& where);
 };
 
 // Everything written must read back the same: strings must be UTF-8 (TOML, JSON and the CSV

@@ -10,6 +10,7 @@
 
 #include <routemap/error.hpp>
 #include <routemap/framework.hpp>
+#include <routemap/limits.hpp>
 
 #include "../detail/csv.hpp"
 #include "common.hpp"
@@ -43,8 +44,20 @@ std::vector<std::string> split_assessors(std::string_view text) {
 
 Assessment read_csv(std::string_view text, Problems& p) {
     Assessment a;
+    // The TOML and JSON readers refuse text that is not UTF-8; so does this one, with a position.
+    if (const auto bad = find_invalid_utf8(text)) {
+        p.error("malformed CSV: " + bad->message, p.at(bad->line, bad->column));
+        return a;
+    }
     const auto table = parse_csv(text);
     for (const auto& problem : table.problems) p.error("malformed CSV: " + problem.message, p.at(problem.line, problem.column));
+    for (const auto& row : table.rows)
+        for (const auto& f : row.fields)
+            if (f.value.size() > limits::max_string_bytes)
+                p.error("a field of " + std::to_string(f.value.size()) + " bytes: fields are at most " +
+                            std::to_string(limits::max_string_bytes) + " bytes, routemap's limit (docs/limits.md)",
+                        p.at(f.line, f.column));
+    if (!p.out.empty()) return a;
     if (table.rows.empty()) {
         p.error("the CSV file is empty: expected a header row (" + csv_columns.front() + ", ...)", p.at(1, 1));
         return a;
@@ -77,7 +90,8 @@ Assessment read_csv(std::string_view text, Problems& p) {
             const auto it = column.find(name);
             return it == column.end() ? nullptr : &row.fields[it->second];
         };
-        auto value = [&](const std::string& name) { return field(name) ? field(name)->value : std::string(); };
+        // Cells are written neutralised against formula injection (csv.hpp); read back as they were.
+        auto value = [&](const std::string& name) { return field(name) ? restore_formula(field(name)->value) : std::string(); };
         auto where = [&](const std::string& name) { return field(name) ? p.at(field(name)->line, field(name)->column) : p.at(row.line, 1); };
         if (!first_row) {
             first_row = &row;

@@ -15,6 +15,7 @@
 #include <routemap/framework.hpp>
 
 #include "common.hpp"
+#include "json_guard.hpp"
 
 namespace routemap::detail {
 
@@ -43,30 +44,48 @@ std::string json_type(const Json& j) {
     return name == "object" || name == "array" ? "an " + name : name == "null" ? "null" : "a " + name;
 }
 
+// Keys by path from the top, for positions (json_guard.hpp).
+using Path = std::vector<std::string>;
+
 struct JsonReader {
     Problems& p;
+    const JsonKeys& keys;
+
+    // Where the key at `path` is written; the top of the file for the root; no position when unknown.
+    SourceLocation at(const Path& path) const {
+        if (path.empty()) return p.at(1, 1);
+        std::string joined;
+        for (std::size_t i = 0; i < path.size(); ++i) joined += (i ? "\x1f" : "") + path[i];
+        const auto it = keys.at.find(joined);
+        return it == keys.at.end() ? p.at() : p.at(it->second.first, it->second.second);
+    }
+    static Path under(Path path, const std::string& key) {
+        path.push_back(key);
+        return path;
+    }
 
     void unknown_keys(const Json& object, std::initializer_list<std::string_view> known, const std::string& context,
-                      const std::string& criterion = {}) {
+                      const Path& base, const std::string& criterion = {}) {
         for (const auto& [key, value] : object.items())
             if (std::find(known.begin(), known.end(), key) == known.end())
-                p.error("unknown key '" + key + "' in " + context, p.at(), criterion);
+                p.error("unknown key '" + key + "' in " + context, at(under(base, key)), criterion);
     }
-    std::string string(const Json& object, const char* key, const std::string& context, bool required,
+    std::string string(const Json& object, const char* key, const std::string& context, bool required, const Path& base,
                        const std::string& criterion = {}) {
         const auto it = object.find(key);
         if (it == object.end()) {
-            if (required) p.error("missing required key '" + std::string(key) + "' in " + context, p.at(), criterion);
+            if (required) p.error("missing required key '" + std::string(key) + "' in " + context, at(base), criterion);
             return {};
         }
         if (it->is_string()) return it->get<std::string>();
-        p.error("key '" + std::string(key) + "' in " + context + " must be a string, not " + json_type(*it), p.at(), criterion);
+        p.error("key '" + std::string(key) + "' in " + context + " must be a string, not " + json_type(*it),
+                at(under(base, key)), criterion);
         return {};
     }
 };
 
 // Parses JSON, reporting duplicate keys (which nlohmann would otherwise resolve silently).
-std::optional<Json> parse_json(std::string_view text, Problems& p) {
+std::optional<Json> parse_json(std::string_view text, Problems& p, JsonKeys& keys) {
     struct Level {
         std::string name;
         std::set<std::string> keys;
@@ -80,21 +99,44 @@ std::optional<Json> parse_json(std::string_view text, Problems& p) {
             case Json::parse_event_t::array_start: last_key = "an array"; break;
             case Json::parse_event_t::key: {
                 last_key = parsed.get<std::string>();
-                if (!levels.empty() && !levels.back().keys.insert(last_key).second)
-                    p.error("duplicate key '" + last_key + "' in '" + levels.back().name + "'", p.at());
+                if (!levels.empty() && !levels.back().keys.insert(last_key).second) {
+                    // The pre-scan found the same duplicates in the same order (those written plainly).
+                    auto where = p.at();
+                    const auto it = std::find_if(keys.duplicates.begin(), keys.duplicates.end(),
+                                                 [&](const auto& d) { return d.first == last_key; });
+                    if (it != keys.duplicates.end()) {
+                        where = p.at(it->second.first, it->second.second);
+                        keys.duplicates.erase(it);
+                    }
+                    p.error("duplicate key '" + last_key + "' in '" + levels.back().name + "'", where);
+                }
                 break;
             }
             default: break;
         }
         return true;
     };
+    if (const auto finding = check_json(text, &keys)) {
+        p.error((finding->message.starts_with("number") ? "malformed JSON: " : "") + finding->message,
+                p.at(finding->line, finding->column));
+        return std::nullopt;
+    }
+    auto without_prefix = [](std::string message) {  // "[json.exception.parse_error.101] parse error at ...: "
+        if (const auto at = message.find(", column "); at != std::string::npos) {
+            if (const auto colon = message.find(": ", at); colon != std::string::npos) return message.substr(colon + 2);
+        } else if (message.starts_with("[json.exception.")) {
+            if (const auto close = message.find("] "); close != std::string::npos) return message.substr(close + 2);
+        }
+        return message;
+    };
     try {
         return Json::parse(text, callback);
     } catch (const Json::parse_error& e) {
-        std::string message = e.what();
-        if (const auto at = message.find(", column "); at != std::string::npos)
-            if (const auto colon = message.find(": ", at); colon != std::string::npos) message = message.substr(colon + 2);
-        p.error("malformed JSON: " + message, json_location(text, e.byte, p.file));
+        p.error("malformed JSON: " + without_prefix(e.what()), json_location(text, e.byte, p.file));
+        return std::nullopt;
+    } catch (const Json::exception& e) {
+        // Any other nlohmann exception (the pre-scan catches the ones known): never a bare error.
+        p.error("malformed JSON: " + without_prefix(e.what()), p.at(1, 1));
         return std::nullopt;
     }
 }
@@ -115,39 +157,48 @@ OrderedJson json_record(const CriterionRecord& r) {
 
 Assessment read_json(std::string_view text, Problems& p) {
     Assessment a;
-    const auto root = parse_json(text, p);
+    JsonKeys keys;
+    const auto root = parse_json(text, p, keys);
     if (!root) return a;
     if (!root->is_object()) {
         p.error("the file must hold a JSON object, not " + json_type(*root), p.at(1, 1));
         return a;
     }
-    JsonReader r{p};
-    r.unknown_keys(*root, {"format_version", "assessment", "criteria"}, "the file");
+    JsonReader r{p, keys};
+    r.unknown_keys(*root, {"format_version", "assessment", "criteria"}, "the file", {});
     const auto version = root->find("format_version");
-    if (version == root->end()) p.error("missing required key 'format_version' in the file", p.at());
-    else if (!version->is_number_integer()) p.error("key 'format_version' must be an integer, not " + json_type(*version), p.at());
-    else if (!p.format_version(version->get<long long>(), p.at())) return a;
+    const auto version_at = r.at({"format_version"});
+    if (version == root->end()) p.error("missing required key 'format_version' in the file", p.at(1, 1));
+    else if (!version->is_number_integer()) p.error("key 'format_version' must be an integer, not " + json_type(*version), version_at);
+    else if (version->is_number_unsigned() && version->get<std::uint64_t>() > std::uint64_t{1} << 62) {
+        // Past what long long holds: reported as written, not wrapped round to a negative number.
+        p.format_version(version->dump(), version_at);
+        return a;
+    } else if (!p.format_version(version->get<long long>(), version_at)) return a;
 
     const auto header = root->find("assessment");
+    const Path header_path{"assessment"};
     if (header == root->end()) {
-        p.error("missing required key 'assessment' in the file", p.at());
+        p.error("missing required key 'assessment' in the file", p.at(1, 1));
     } else if (!header->is_object()) {
-        p.error("key 'assessment' must be an object, not " + json_type(*header), p.at());
+        p.error("key 'assessment' must be an object, not " + json_type(*header), r.at(header_path));
     } else {
         const std::string context = "'assessment'";
-        r.unknown_keys(*header, {"framework", "framework_version", "subject", "date", "assessors", "notes"}, context);
-        a.framework_id = r.string(*header, "framework", context, true);
-        a.framework_version = r.string(*header, "framework_version", context, true);
-        a.subject = r.string(*header, "subject", context, false);
-        a.date = r.string(*header, "date", context, false);
-        p.date(a.date, p.at());
-        a.notes = r.string(*header, "notes", context, false);
+        r.unknown_keys(*header, {"framework", "framework_version", "subject", "date", "assessors", "notes"}, context,
+                       header_path);
+        a.framework_id = r.string(*header, "framework", context, true, header_path);
+        a.framework_version = r.string(*header, "framework_version", context, true, header_path);
+        a.subject = r.string(*header, "subject", context, false, header_path);
+        a.date = r.string(*header, "date", context, false, header_path);
+        p.date(a.date, r.at({"assessment", "date"}));
+        a.notes = r.string(*header, "notes", context, false, header_path);
         if (const auto it = header->find("assessors"); it != header->end()) {
-            if (!it->is_array()) p.error("key 'assessors' in 'assessment' must be an array of strings, not " + json_type(*it), p.at());
+            const auto where = r.at({"assessment", "assessors"});
+            if (!it->is_array()) p.error("key 'assessors' in 'assessment' must be an array of strings, not " + json_type(*it), where);
             else
                 for (const auto& name : *it) {
                     if (name.is_string()) a.assessors.push_back(name.get<std::string>());
-                    else p.error("'assessors' in 'assessment' must hold strings, not " + json_type(name), p.at());
+                    else p.error("'assessors' in 'assessment' must hold strings, not " + json_type(name), where);
                 }
         }
     }
@@ -155,25 +206,27 @@ Assessment read_json(std::string_view text, Problems& p) {
     const auto criteria = root->find("criteria");
     if (criteria == root->end()) return a;
     if (!criteria->is_object()) {
-        p.error("key 'criteria' must be an object keyed by criterion id, not " + json_type(*criteria), p.at());
+        p.error("key 'criteria' must be an object keyed by criterion id, not " + json_type(*criteria), r.at({"criteria"}));
         return a;
     }
     for (const auto& [id, value] : criteria->items()) {
         auto& record = a.records[id];
-        record.location = p.at();
+        const Path path{"criteria", id};
+        record.location = r.at(path);
         if (!value.is_object()) {
-            p.error("criterion '" + id + "' must be an object, not " + json_type(value), p.at(), id);
+            p.error("criterion '" + id + "' must be an object, not " + json_type(value), record.location, id);
             continue;
         }
         const auto context = "criterion '" + id + "'";
-        r.unknown_keys(value, {"status", "evidence", "note", "owner", "due", "reason", "reason_text"}, context, id);
-        if (value.contains("status")) p.status(record, r.string(value, "status", context, false, id), p.at(), id);
-        record.evidence = r.string(value, "evidence", context, false, id);
-        record.note = r.string(value, "note", context, false, id);
-        record.owner = r.string(value, "owner", context, false, id);
-        record.due = r.string(value, "due", context, false, id);
-        p.reason(record, r.string(value, "reason", context, false, id), p.at(), id);
-        record.exclusion_text = r.string(value, "reason_text", context, false, id);
+        r.unknown_keys(value, {"status", "evidence", "note", "owner", "due", "reason", "reason_text"}, context, path, id);
+        if (value.contains("status"))
+            p.status(record, r.string(value, "status", context, false, path, id), r.at({"criteria", id, "status"}), id);
+        record.evidence = r.string(value, "evidence", context, false, path, id);
+        record.note = r.string(value, "note", context, false, path, id);
+        record.owner = r.string(value, "owner", context, false, path, id);
+        record.due = r.string(value, "due", context, false, path, id);
+        p.reason(record, r.string(value, "reason", context, false, path, id), r.at({"criteria", id, "reason"}), id);
+        record.exclusion_text = r.string(value, "reason_text", context, false, path, id);
     }
     return a;
 }

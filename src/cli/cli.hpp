@@ -51,8 +51,11 @@ public:
     void add_search_directories(const std::vector<std::string>& directories);
     [[nodiscard]] std::vector<std::filesystem::path> search_path() const;
 
-    // Built on first use, so that --path given after the subcommand still counts.
+    // Built on first use, so that --path given after the subcommand still counts. Each plugin is first
+    // opened in a child process (plugin_check.hpp) and loaded here only when that went well.
     const Registry& registry();
+    // --no-plugins: the registry loads none.
+    void disable_plugins();
 
     // A framework id on the search path, or a path to a framework file.
     Framework framework(const std::string& id_or_path);
@@ -66,10 +69,17 @@ public:
 private:
     std::vector<std::filesystem::path> extra_;
     std::unique_ptr<Registry> registry_;
+    bool plugins_ = true;
 };
 
-// Fails with InputError naming the file when it does not exist or is not a regular file.
+// Fails with InputError naming the file when it does not exist or is not a regular file; otherwise
+// notes it as an input of this command.
 void require_file(const std::string& file);
+// Files this command reads (named on the command line, or the frameworks it uses): -o never replaces
+// one of them (compared by device and inode, so another name for the same file counts too).
+void note_input(const std::string& file);
+// InputError when `output` is the same file as one of the inputs.
+void refuse_to_overwrite_an_input(const std::string& output);
 
 // "key=value" pairs of --param, as numbers.
 ModelParameters parse_parameters(const std::vector<std::string>& pairs, const std::string& command);
@@ -103,6 +113,8 @@ public:
     [[nodiscard]] std::string string(const char* name, const std::string& fallback = {}) const;
     [[nodiscard]] std::vector<std::string> strings(const char* name) const;
     [[nodiscard]] Format format() const noexcept { return format_; }
+    // The command writes text for people (its -f is text): control characters in it are escaped.
+    [[nodiscard]] bool writes_text() const noexcept { return !allowed_formats_.empty() && format_ == Format::text; }
     [[nodiscard]] std::optional<std::string> output() const;
     [[nodiscard]] const std::string& name() const noexcept { return info_.name; }
 

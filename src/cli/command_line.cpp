@@ -5,6 +5,7 @@
 #include <routemap/assessment_io.hpp>
 
 #include "cli.hpp"
+#include "output/terminal.hpp"
 #include "output/wrap.hpp"
 
 namespace routemap::cli {
@@ -34,7 +35,8 @@ CommandLine::CommandLine(CommandInfo info)
     : info_(std::move(info)), options_("Options", text_width), common_("Global options", text_width), hidden_("hidden") {
     options_.add_options()("help,h", "show this help and exit");
     common_.add_options()("path", po::value<std::vector<std::string>>()->composing()->value_name("DIR"),
-                          "look for frameworks/ and plugins/ in DIR first (repeatable)");
+                          "look for frameworks/ and plugins/ in DIR first (repeatable)")(
+        "no-plugins", "load no compiled plugins (as ROUTEMAP_NO_PLUGINS=1 does)");
 }
 
 void CommandLine::positional(const char* name, int max_count) {
@@ -71,6 +73,7 @@ bool CommandLine::parse(const std::vector<std::string>& args, Context& context) 
         return false;
     }
     if (values_.count("path")) context.add_search_directories(values_["path"].as<std::vector<std::string>>());
+    if (values_.count("no-plugins")) context.disable_plugins();
     if (!allowed_formats_.empty()) {
         std::optional<Format> chosen;
         if (values_.count("format")) {
@@ -124,9 +127,11 @@ std::string CommandLine::help() const {
     return out.str();
 }
 
-void emit(const CommandLine& command, const std::string& text) {
+void emit(const CommandLine& command, const std::string& raw) {
+    const std::string text = command.writes_text() ? escape_controls(raw) : raw;
     if (const auto file = command.output()) {
-        write_file_atomically(*file, text);
+        refuse_to_overwrite_an_input(*file);
+        write_file_atomically(*file, text);  // refuses anything but a regular file (or a link to one)
         return;
     }
     std::cout << text;

@@ -2,6 +2,9 @@
 #include <cerrno>
 #include <cstdlib>
 #include <system_error>
+#include <vector>
+
+#include <sys/stat.h>
 
 #include <routemap/assessment_io.hpp>
 #include <routemap/error.hpp>
@@ -9,6 +12,7 @@
 #include <routemap/search_path.hpp>
 
 #include "cli.hpp"
+#include "plugin_check.hpp"
 
 namespace routemap::cli {
 
@@ -22,11 +26,43 @@ std::string to_string(Format format) {
     return "text";
 }
 
+namespace {
+std::vector<std::string>& inputs() {
+    static std::vector<std::string> files;  // one command per process
+    return files;
+}
+}  // namespace
+
+void note_input(const std::string& file) {
+    if (!file.empty()) inputs().push_back(file);
+}
+
+void refuse_to_overwrite_an_input(const std::string& output) {
+    struct stat out {};
+    if (::stat(output.c_str(), &out) != 0) return;  // a new file is nobody's input
+    for (const auto& input : inputs()) {
+        struct stat in {};
+        if (::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            throw InputError("refusing to write '" + output + "': it is " +
+                             (input == output ? std::string("an input") : "the same file as the input '" + input + "'") +
+                             " of this command; write to another file");
+    }
+}
+
 void require_file(const std::string& file) {
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
-    if (!std::filesystem::exists(status)) throw InputError("cannot read '" + file + "': no such file");
+    if (status.type() == std::filesystem::file_type::not_found) throw InputError("cannot read '" + file + "': no such file");
+    if (ec) {
+        const bool loop = ec == std::errc::too_many_symbolic_link_levels;
+        throw InputError("cannot read '" + file + "': " +
+                         (loop ? std::string("too many levels of symbolic links (a symlink loop?)") : ec.message()));
+    }
     if (std::filesystem::is_directory(status)) throw InputError("cannot read '" + file + "': it is a directory");
+    // A FIFO would block the reader forever, a device would never end.
+    if (!std::filesystem::is_regular_file(status))
+        throw InputError("cannot read '" + file + "': not a regular file (a FIFO, socket or device is not read)");
+    note_input(file);
 }
 
 void Context::add_search_directories(const std::vector<std::string>& directories) {
@@ -58,14 +94,29 @@ std::vector<std::filesystem::path> Context::search_path() const {
 }
 
 const Registry& Context::registry() {
-    if (!registry_) registry_ = std::make_unique<Registry>(search_path());
+    if (!registry_) {
+        Registry::Options options;
+        options.load_plugins = plugins_;
+        options.check_plugin = [](const std::filesystem::path& file) {
+            const auto check = check_plugin_in_child(file);
+            return check.ok ? std::string() : check.problem;
+        };
+        registry_ = std::make_unique<Registry>(search_path(), std::move(options));
+    }
     return *registry_;
+}
+
+void Context::disable_plugins() {
+    plugins_ = false;
+    registry_.reset();
 }
 
 Framework Context::framework(const std::string& id_or_path) {
     const bool looks_like_path = id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".toml");
     if (looks_like_path) require_file(id_or_path);
-    return registry().load(id_or_path);
+    auto framework = registry().load(id_or_path);
+    note_input(framework.file());
+    return framework;
 }
 
 Assessment Context::assessment(const std::string& file) {
@@ -84,7 +135,9 @@ Framework Context::framework_for(const Assessment& assessment, const std::string
                          "', which is not on the search path (known: " + (known.empty() ? "none" : known) +
                          "); add its directory with --path DIR or name the file with --framework FILE");
     }
-    return registry().get(assessment.framework_id);
+    const auto& framework = registry().get(assessment.framework_id);
+    note_input(framework.file());
+    return framework;
 }
 
 Target Context::target(const std::string& tier_or_file, const Framework& framework) {

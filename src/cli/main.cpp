@@ -16,7 +16,9 @@
 #include "cli.hpp"
 #include "commands/commands.hpp"
 #include "output/diagnostics.hpp"
+#include "output/terminal.hpp"
 #include "output/wrap.hpp"
+#include "plugin_check.hpp"
 
 namespace routemap::cli {
 
@@ -24,7 +26,7 @@ const std::vector<Command>& all_commands() {
     static const std::vector<Command> commands{
         {list_info, run_list},   {show_info, run_show}, {validate_info, run_validate}, {template_info, run_template},
         {score_info, run_score}, {gap_info, run_gap},   {path_info, run_path},         {compare_info, run_compare},
-        {aggregate_info, run_aggregate}, {report_info, run_report},
+        {aggregate_info, run_aggregate}, {report_info, run_report}, {plugins_info, run_plugins},
     };
     return commands;
 }
@@ -36,7 +38,8 @@ po::options_description global_options() {
     options.add_options()("help,h", "show this help and exit")("version", "print the version and exit")(
         "path", po::value<std::vector<std::string>>()->composing()->value_name("DIR"),
         "look for frameworks/ and plugins/ in DIR first (repeatable; before ROUTEMAP_PATH, the user's and the "
-        "installation's directories)");
+        "installation's directories)")(
+        "no-plugins", "load no compiled plugins (as ROUTEMAP_NO_PLUGINS=1 does); plugins run inside routemap");
     return options;
 }
 
@@ -73,6 +76,8 @@ std::size_t find_command(const std::vector<std::string>& args) {
 }
 
 int run(const std::vector<std::string>& args) {
+    // The child side of a plugin check (plugin_check.hpp): not a command anyone types.
+    if (args.size() == 2 && args[0] == check_plugin_command) return run_check_plugin_child({args[1]});
     const auto at = find_command(args);
     const std::vector<std::string> global(args.begin(), args.begin() + static_cast<std::ptrdiff_t>(at));
     po::variables_map values;
@@ -95,6 +100,7 @@ int run(const std::vector<std::string>& args) {
         return exit_ok;
     }
     Context context;
+    if (values.count("no-plugins")) context.disable_plugins();
     if (values.count("path")) context.add_search_directories(values["path"].as<std::vector<std::string>>());
     const auto& name = args[at];
     const std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(at) + 1, args.end());
@@ -118,15 +124,15 @@ int main(int argc, char** argv) {
     try {
         return run(std::vector<std::string>(argv + 1, argv + argc));
     } catch (const UsageError& e) {
-        std::cerr << "routemap: error: " << e.what() << " (see 'routemap " << (e.command().empty() ? "" : e.command() + " ")
-                  << "--help')\n";
+        std::cerr << "routemap: error: " << escape_controls(e.what()) << " (see 'routemap "
+                  << (e.command().empty() ? "" : e.command() + " ") << "--help')\n";
     } catch (const InputError& e) {
-        std::cerr << "routemap: error: " << e.what() << '\n';
+        std::cerr << "routemap: error: " << escape_controls(e.what()) << '\n';
     } catch (const routemap::Error& e) {
-        if (e.diagnostics().empty()) std::cerr << "routemap: error: " << e.what() << '\n';
+        if (e.diagnostics().empty()) std::cerr << "routemap: error: " << escape_controls(e.what()) << '\n';
         else print_diagnostics(std::cerr, e.diagnostics());
     } catch (const std::exception& e) {
-        std::cerr << "routemap: error: " << e.what() << '\n';
+        std::cerr << "routemap: error: " << escape_controls(e.what()) << '\n';
     } catch (...) {
         std::cerr << "routemap: error: unexpected failure\n";
     }

@@ -1,5 +1,7 @@
 #include "csv.hpp"
 
+#include <cstdio>
+
 namespace routemap::detail {
 
 namespace {
@@ -112,7 +114,85 @@ private:
 
 CsvTable parse_csv(std::string_view text) { return Tokenizer(text).run(); }
 
-std::string csv_field(std::string_view value) {
+namespace {
+
+bool starts_formula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// [+-]?(digits[.digits] | .digits)([eE][+-]?digits)?, which a spreadsheet reads as a number.
+bool is_plain_number(std::string_view v) {
+    std::size_t i = 0, digits = 0;
+    auto run = [&] {
+        std::size_t n = 0;
+        while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i, ++n;
+        return n;
+    };
+    if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+    digits += run();
+    if (i < v.size() && v[i] == '.') {
+        ++i;
+        digits += run();
+    }
+    if (digits == 0) return false;
+    if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+        ++i;
+        if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+        if (run() == 0) return false;
+    }
+    return i == v.size();
+}
+
+// '*[=+-@\t\r]: a formula, or an apostrophe-escaped one.
+bool looks_like_formula(std::string_view v) {
+    const auto first = v.find_first_not_of('\'');
+    return first != std::string_view::npos && starts_formula(v[first]);
+}
+
+}  // namespace
+
+std::string neutralise_formula(std::string_view value) {
+    if (!looks_like_formula(value) || is_plain_number(value)) return std::string(value);
+    return "'" + std::string(value);
+}
+
+std::string restore_formula(std::string_view cell) {
+    if (!cell.empty() && cell.front() == '\'' && looks_like_formula(cell)) cell.remove_prefix(1);
+    return std::string(cell);
+}
+
+std::optional<CsvProblem> find_invalid_utf8(std::string_view text) {
+    std::uint32_t line = 1, column = 1;
+    for (std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const std::size_t extra = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xE ? 2 : (b >> 3) == 0x1E ? 3 : 9;
+        bool ok = extra != 9 && i + extra < text.size() + (extra == 0 ? 1 : 0);
+        std::uint32_t cp = b & (extra ? 0x3F >> extra : 0x7F);
+        for (std::size_t k = 1; ok && k <= extra; ++k) {
+            const auto c = static_cast<unsigned char>(text[i + k]);
+            ok = (c & 0xC0) == 0x80;
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        constexpr std::uint32_t minimum[] = {0, 0x80, 0x800, 0x10000};
+        if (ok && extra != 9) ok = cp >= minimum[extra] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+        if (!ok) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", b);
+            return CsvProblem{std::string("invalid UTF-8 byte ") + hex + " (save the file as UTF-8)", line, column};
+        }
+        // Lines as the tokenizer counts them: LF, CRLF and a lone CR each end one.
+        if (b == '\n' || (b == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += extra + 1;
+    }
+    return std::nullopt;
+}
+
+std::string csv_field(std::string_view raw) {
+    const std::string neutral = neutralise_formula(raw);
+    const std::string_view value = neutral;
     const bool needs_quotes = value.find_first_of(",\"\r\n") != std::string_view::npos ||
                               (!value.empty() && (value.front() == ' ' || value.back() == ' '));
     if (!needs_quotes) return std::string(value);

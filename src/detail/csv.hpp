@@ -6,6 +6,7 @@
 // it, and reports every malformed field rather than stopping at the first.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +40,21 @@ struct CsvTable {
 // reported in `problems` and kept as read.
 CsvTable parse_csv(std::string_view text);
 
+// The first byte that is not well-formed UTF-8, with its line and column as the tokenizer counts them.
+std::optional<CsvProblem> find_invalid_utf8(std::string_view text);
+
 // Appends one record, quoting the fields that need it, ended by CRLF.
 void append_csv_row(std::string& out, const std::vector<std::string>& fields);
-// One field as written: quoted when it holds a comma, quote, CR or LF, or starts or ends with a space.
+// One field as written: neutralised (below), then quoted when it holds a comma, quote, CR or LF, or
+// starts or ends with a space.
 std::string csv_field(std::string_view value);
+
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with = + - @ TAB
+// or CR. Such a value is written with a leading apostrophe, which spreadsheets show as text; a plain
+// number ("-1", "+2.5e3") is left as it is. So that reading gives back exactly what was written, a
+// value that already starts with apostrophes followed by one of those characters gets one more, and
+// restore_formula() takes exactly one off a cell of that shape.
+std::string neutralise_formula(std::string_view value);
+std::string restore_formula(std::string_view cell);
 
 }  // namespace routemap::detail

@@ -1,23 +1,12 @@
 #include "framework_validation.hpp"
 
-#include <regex>
+#include <algorithm>
+#include <iterator>
+#include <map>
 
 namespace routemap::detail {
 
-bool is_framework_id(const std::string& id) {
-    static const std::regex pattern("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
-    return std::regex_match(id, pattern);
-}
-
-bool is_id_segment(const std::string& id) {
-    static const std::regex pattern("^[a-z0-9]+(-[a-z0-9]+)*$");
-    return std::regex_match(id, pattern);
-}
-
-bool is_local_criterion_id(const std::string& id) {
-    static const std::regex pattern("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$");
-    return std::regex_match(id, pattern);
-}
+// is_framework_id, is_id_segment and is_local_criterion_id are in ids.cpp.
 
 FrameworkValidator::FrameworkValidator(const FrameworkSpec& spec, std::vector<Diagnostic>& out)
     : spec_(spec), out_(&out) {
@@ -141,14 +130,15 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
     std::vector<DependencyEdge> edges;
     // Implicit: each criterion depends on every criterion of the nearest lower tier present in its area.
     for (const auto& area : areas) {
+        // Bucketed by tier (document order kept), so that finding the nearest lower tier is not
+        // quadratic in the size of the area; the number of edges is bounded by check_limits().
         const auto first = area.first_criterion, last = area.first_criterion + area.criterion_count;
+        std::map<std::size_t, std::vector<std::size_t>> by_tier;
+        for (auto i = first; i < last; ++i) by_tier[criteria[i].tier].push_back(i);
         for (auto i = first; i < last; ++i) {
-            std::optional<std::size_t> below;
-            for (auto j = first; j < last; ++j)
-                if (criteria[j].tier < criteria[i].tier && (!below || criteria[j].tier > *below)) below = criteria[j].tier;
-            if (!below) continue;
-            for (auto j = first; j < last; ++j)
-                if (criteria[j].tier == *below) edges.push_back({i, j, EdgeKind::implicit_tier});
+            const auto tier = by_tier.find(criteria[i].tier);
+            if (tier == by_tier.begin()) continue;
+            for (const auto j : std::prev(tier)->second) edges.push_back({i, j, EdgeKind::implicit_tier});
         }
     }
     for (const auto& c : criteria) {

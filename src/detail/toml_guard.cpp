@@ -2,12 +2,16 @@
 
 #include <cstdio>
 
+#include <routemap/limits.hpp>
+
 namespace routemap::detail {
 
 namespace {
 
-// TOML_MAX_NESTED_VALUES: toml++ refuses values nested deeper with an error of its own.
-constexpr int max_nesting = 256;
+// toml++ builds and walks its tree recursively (parsing, then its region update and destruction), once
+// per level of table, dotted-key segment, array or inline table: 100,000 levels of dotted keys in a
+// 200 KB file overflowed the stack. Every level counts, whichever way it was written.
+constexpr int max_depth = static_cast<int>(limits::max_nesting_depth);
 constexpr char32_t invalid_utf8 = 0x110000;
 
 bool is_bare_key_char(char32_t c) {
@@ -56,6 +60,9 @@ CodePoint decode(std::string_view s, std::size_t pos) {
 class Scanner {
 public:
     explicit Scanner(std::string_view text) : text_(text) {}
+
+    // Byte offsets of the code points to write as \uXXXX escapes (see multi_line_string()).
+    const std::vector<std::size_t>& escapes() const { return escapes_; }
 
     std::optional<GuardFinding> run() {
         if (document()) return std::nullopt;
@@ -116,6 +123,16 @@ private:
         finding_ = GuardFinding{std::move(message), line_, column_};
         return false;
     }
+    // An input past one of routemap's limits (docs/limits.md), at the given place.
+    bool too_big(std::string message, std::uint32_t line, std::uint32_t column) {
+        finding_ = GuardFinding{std::move(message), line, column, true};
+        return false;
+    }
+    bool too_deep() {
+        return too_big("keys, tables and arrays are nested more than " + std::to_string(max_depth) +
+                           " levels deep, routemap's limit (docs/limits.md)",
+                       line_, column_);
+    }
     // A syntax error toml++ reports by itself, safely.
     bool halt(std::string message) {
         stop_ = GuardFinding{std::move(message), line_, column_};
@@ -145,7 +162,7 @@ private:
             } else if (c == '[') {
                 if (!table_header() || !end_of_line("a table header")) return false;
             } else if (is_bare_key_char(c) || is_quote(c)) {
-                if (!key_value(0) || !end_of_line("a value")) return false;
+                if (!key_value(header_depth_) || !end_of_line("a value")) return false;
             } else {
                 return expected("a key, a table header or a comment");
             }
@@ -196,7 +213,7 @@ private:
         if (at_end()) return unsafe("unterminated table header: expected a key");
         if (!is_bare_key_char(peek()) && !is_quote(peek()))
             return unsafe("invalid table header: expected a key, found " + describe());
-        if (!key()) return false;
+        if (!key(0, header_depth_)) return false;
         for (int i = array ? 2 : 1; i > 0; --i) {
             if (peek_byte(0) != ']') return expected(array ? "']]' to close the table header" : "']' to close the table header");
             advance();
@@ -204,12 +221,17 @@ private:
         return true;
     }
 
-    // A dotted key, and the blanks after it.
-    bool key() {
+    // A dotted key, and the blanks after it; its segments sit at depths base + 1 .. depth.
+    bool key(int base, int& depth) {
+        depth = base;
         while (true) {
             const char32_t c = peek();
+            if (++depth > max_depth) return too_deep();
             if (!at_end() && is_bare_key_char(c)) {
+                const auto start = pos_;
+                const auto line = line_, column = column_;
                 while (!at_end() && is_bare_key_char(peek())) advance();
+                if (pos_ - start > limits::max_string_bytes) return too_long("key", pos_ - start, line, column);
             } else if (!at_end() && is_quote(c)) {
                 const auto line = line_, column = column_;
                 bool multi_line = false;
@@ -229,17 +251,20 @@ private:
         }
     }
 
-    bool key_value(int depth) {
-        if (!key()) return false;
+    // `base`: the depth of the table the key is in.
+    bool key_value(int base) {
+        int depth = 0;
+        if (!key(base, depth)) return false;
         if (peek_byte(0) != '=') return expected("'=' after the key");
         advance();
         skip_blanks();
         if (at_end() || ends_value(peek())) return halt("expected a value after '=', found " + describe());
-        return value(depth + 1);
+        return value(depth);
     }
 
+    // A value at `depth` (its key's); the elements of an array and the keys of an inline table go deeper.
     bool value(int depth) {
-        if (depth > max_nesting) return halt("values are nested too deeply");
+        if (depth > max_depth) return too_deep();
         const char32_t c = peek();
         if (c >= 0x80) return expected("a value");
         if (is_control(c)) return halt("expected a value, found " + describe());
@@ -349,7 +374,23 @@ private:
     }
 
     // ---- strings
+    bool too_long(const char* what, std::size_t bytes, std::uint32_t line, std::uint32_t column) {
+        return too_big(std::string("a ") + what + " of " + std::to_string(bytes) + " bytes: strings and keys are at most " +
+                           std::to_string(limits::max_string_bytes) + " bytes, routemap's limit (docs/limits.md)",
+                       line, column);
+    }
+
     bool string(bool& multi_line) {
+        const auto start = pos_;
+        const auto line = line_, column = column_;
+        if (!quoted(multi_line)) return false;
+        // The text between the quotes, as written (an escape counts as written, not as what it stands for).
+        const std::size_t bytes = pos_ - start - (multi_line ? 6 : 2);
+        if (bytes > limits::max_string_bytes) return too_long("string", bytes, line, column);
+        return true;
+    }
+
+    bool quoted(bool& multi_line) {
         const char32_t quote = peek();
         multi_line = starts_with(quote == '"' ? "\"\"\"" : "'''");
         if (!multi_line) {
@@ -430,11 +471,10 @@ private:
                 return halt("control character " + describe() + " in a string");
             } else {
                 if (after_backslash) {
-                    // toml++ runs its whitespace test on each character until the first one that is not blank.
-                    if (breaks_whitespace_test(c))
-                        return unsafe("unsupported: " + describe() +
-                                      " directly after a line-ending backslash in a multi-line string; "
-                                      "start the continued line with an ASCII character");
+                    // toml++ runs its whitespace test on each character until the first one that is not
+                    // blank, and that test breaks on some letters (é, §, ...). Such a letter is valid TOML:
+                    // it is handed to toml++ as the equivalent escape (\u00E9), which it reads safely.
+                    if (breaks_whitespace_test(c)) escapes_.push_back(pos_);
                     after_backslash = is_blank(c) || is_wide_blank(c);
                 }
                 if (!step()) return false;
@@ -466,14 +506,39 @@ private:
     std::uint32_t line_ = 1, column_ = 1;
     std::optional<GuardFinding> finding_, stop_;
     std::size_t stop_offset_ = 0;
+    int header_depth_ = 0;  // of the last table header: where its keys start
+    std::vector<std::size_t> escapes_;
 };
 
 }  // namespace
 
-std::optional<GuardFinding> find_unsafe_toml(std::string_view text) {
+GuardResult guard_toml(std::string_view text) {
+    GuardResult result;
+    if (text.size() > limits::max_file_bytes) {
+        result.finding = GuardFinding{"the text is " + std::to_string(text.size()) + " bytes long: routemap reads at most " +
+                                          std::to_string(limits::max_file_bytes) + " bytes (docs/limits.md)",
+                                      1, 1, true};
+        return result;
+    }
     // toml++ skips a UTF-8 byte order mark at the very start.
     const std::size_t offset = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    return Scanner(text.substr(offset)).run();
+    Scanner scanner(text.substr(offset));
+    result.finding = scanner.run();
+    if (result.finding || scanner.escapes().empty()) return result;
+    result.rewritten = true;
+    std::size_t from = 0;
+    for (const auto at : scanner.escapes()) {
+        const auto cp = decode(text, offset + at);
+        result.text.append(text.substr(from, offset + at - from));
+        char escape[12];
+        std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(cp.value));  // all below U+FFFF
+        result.text += escape;
+        from = offset + at + cp.size;
+    }
+    result.text.append(text.substr(from));
+    return result;
 }
+
+std::optional<GuardFinding> find_unsafe_toml(std::string_view text) { return guard_toml(text).finding; }
 
 }  // namespace routemap::detail

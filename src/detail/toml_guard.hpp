@@ -10,13 +10,18 @@
 //    the characters after a backslash in a multi-line basic string (`"""\§`, `"""\` + newline + `§`).
 // find_unsafe_toml() follows toml++'s grammar just far enough to know where its strings are, and
 // answers such inputs with an ordinary error (line and column counted like toml++: 1-based, in code
-// points) before they reach the parser. Valid TOML passes, except a continued line of a multi-line
-// basic string that starts with one of those code points, which toml++ 3.3.0 cannot read.
+// points) before they reach the parser. Valid TOML passes: a continued line of a multi-line basic
+// string that starts with one of those code points, which toml++ 3.3.0 cannot read, is handed to it
+// with that code point written as the equivalent \uXXXX escape (columns after it on that line are
+// then 5 more in toml++'s own messages).
+// The scan also enforces routemap's limits (docs/limits.md) on size, string length and nesting depth:
+// toml++ recurses once per level of dotted key or table header, so deep keys overflowed the stack.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace routemap::detail {
 
@@ -24,8 +29,16 @@ struct GuardFinding {
     std::string message;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
+    bool limit = false;  // past one of routemap's limits, rather than malformed
 };
 
+struct GuardResult {
+    std::optional<GuardFinding> finding;
+    bool rewritten = false;  // when true, give `text` to toml++ instead of the input
+    std::string text;
+};
+
+GuardResult guard_toml(std::string_view text);
 std::optional<GuardFinding> find_unsafe_toml(std::string_view text);
 
 }  // namespace routemap::detail

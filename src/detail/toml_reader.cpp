@@ -1,30 +1,20 @@
 #include "toml_reader.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <routemap/error.hpp>
 
 #include "toml_guard.hpp"
 
 namespace routemap::detail {
 
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError("cannot open '" + path + "'", SourceLocation{path, 0, 0});
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw IoError("cannot read '" + path + "'", SourceLocation{path, 0, 0});
-    return buffer.str();
-}
-
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
-    if (const auto unsafe = find_unsafe_toml(text)) {
-        out.push_back({Severity::error, "malformed TOML: " + unsafe->message, {file, unsafe->line, unsafe->column}, {}, {}});
+    const auto guarded = guard_toml(text);
+    if (const auto& unsafe = guarded.finding) {
+        out.push_back({Severity::error, (unsafe->limit ? "" : "malformed TOML: ") + unsafe->message,
+                       {file, unsafe->line, unsafe->column}, {}, {}});
         return std::nullopt;
     }
     try {
-        return toml::parse(text, file);
+        return toml::parse(guarded.rewritten ? std::string_view(guarded.text) : text, file);
     } catch (const toml::parse_error& e) {
         const auto& begin = e.source().begin;
         out.push_back({Severity::error, "malformed TOML: " + std::string(e.description()),

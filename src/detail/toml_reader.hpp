@@ -13,14 +13,14 @@
 
 #include <routemap/diagnostic.hpp>
 
+#include "input_file.hpp"
+
 namespace routemap::detail {
 
 // Parses TOML text, guarding against inputs that crash toml++ 3.3.0. On failure adds one
 // diagnostic and returns nullopt.
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, std::vector<Diagnostic>& out);
 
-// Reads a whole file; throws IoError when it cannot be read.
-std::string read_text_file(const std::string& path);
 
 class TomlReader {
 public:

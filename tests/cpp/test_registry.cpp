@@ -118,6 +118,40 @@ TEST(Plugins, BadPluginsAreRefusedAndTheRestKeepWorking) {
     EXPECT_NO_THROW((void)registry.model("eds-rating"));
 }
 
+TEST(Plugins, ARegistrationThatThrowsLeavesNothingRegistered) {
+    // half_registered adds a framework, then throws: it is refused and its framework is gone.
+    Registry registry({test::binary_dir() / "test-plugins" / "half_registered", test::source_dir()});
+    ASSERT_EQ(registry.problems().size(), 1u);
+    EXPECT_NE(registry.problems()[0].message.find("second step failed (nothing it registered is kept)"), std::string::npos)
+        << registry.problems()[0].message;
+    EXPECT_FALSE(registry.contains("half-registered"));
+    EXPECT_TRUE(registry.plugins().empty());
+    EXPECT_TRUE(registry.contains("newham-service"));
+}
+
+TEST(Plugins, ACheckCanRefuseAPluginBeforeItIsOpened) {
+    Registry::Options options;
+    std::vector<std::filesystem::path> asked;
+    options.check_plugin = [&](const std::filesystem::path& file) {
+        asked.push_back(file);
+        return std::string("it crashed while loading in a separate check process (signal 11)");
+    };
+    Registry registry({test::binary_dir() / "test-plugins" / "crashing"}, options);
+    ASSERT_EQ(asked.size(), 1u);
+    ASSERT_EQ(registry.problems().size(), 1u);
+    EXPECT_NE(registry.problems()[0].message.find("test_plugin_crashing.so refused: it crashed"), std::string::npos);
+}
+
+TEST(Plugins, RoutemapNoPluginsTurnsThemOff) {
+    ::setenv("ROUTEMAP_NO_PLUGINS", "1", 1);
+    const Registry off({test::binary_dir() / "share" / "routemap"});
+    ::setenv("ROUTEMAP_NO_PLUGINS", "0", 1);
+    const Registry on({test::binary_dir() / "share" / "routemap"});
+    ::unsetenv("ROUTEMAP_NO_PLUGINS");
+    EXPECT_TRUE(off.plugins().empty());
+    EXPECT_EQ(on.plugins().size(), 1u);
+}
+
 TEST(Registry, ADirectoryNamedTwiceIsScannedOnce) {
     Registry registry({test::source_dir(), test::source_dir() / "frameworks" / ".."}, no_plugins());
     EXPECT_TRUE(registry.problems().empty()) << registry.problems()[0].to_string();

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <string>
 
+#include <routemap/limits.hpp>
+
 #include "detail/toml_guard.hpp"
 #include "test_support.hpp"
 
@@ -42,10 +44,6 @@ const Crash crashes[] = {
     // ... and about the characters after a backslash in a multi-line basic string.
     {"ml_backslash_U+00A7", "s = \"\"\"\\\xC2\xA7\"\"\"\n", "invalid escape sequence", 1, 9},
     {"ml_backslash_space_U+00A7", "s = \"\"\"\\ \xC2\xA7\"\"\"\n", "line-ending backslash must be the last", 1, 10},
-    {"ml_continued_line_U+00A7", "s = \"\"\"\\\n\xC2\xA7\"\"\"\n", "line-ending backslash", 2, 1},
-    {"ml_continued_line_indented_U+00E9", "s = \"\"\"\\\n  \xC3\xA9\"\"\"\n", "line-ending backslash", 2, 3},
-    {"ml_continued_line_blank_lines_U+00E9", "s = \"\"\"\\\r\n\r\n\xC3\xA9\"\"\"\n", "line-ending backslash", 3, 1},
-    {"ml_continued_line_U+3000_U+00A7", "s = \"\"\"\\\n\xE3\x80\x80\xC2\xA7\"\"\"\n", "line-ending backslash", 2, 2},
     // parse_key() asserts that a table header starts with a key (upstream issues 190 and 294).
     {"header_paren", "[)[", "invalid table header", 1, 2},
     {"header_ampersand", "[&", "invalid table header", 1, 2},
@@ -136,8 +134,85 @@ TEST(TomlGuard, ValidTomlPasses) {
 }
 
 TEST(TomlGuard, DeeplyNestedValidArraysPass) {
-    const std::string text = "a = " + std::string(200, '[') + std::string(200, ']') + "\n";
+    const std::string text = "a = " + std::string(99, '[') + std::string(99, ']') + "\n";
     EXPECT_FALSE(detail::find_unsafe_toml(text).has_value());
+}
+
+// A continued line of a multi-line basic string that starts with a letter toml++ 3.3.0's whitespace
+// test breaks on (é, §) is valid TOML: it used to be refused, and is now read, with its value intact.
+TEST(TomlGuard, ContinuedLineStartingWithSuchALetterIsRead) {
+    const struct {
+        const char* name;
+        std::string text;
+        std::string value;
+    } cases[] = {
+        {"U+00A7", "subject = \"\"\"\\\n\xC2\xA7\"\"\"\n", "\xC2\xA7"},
+        {"indented_U+00E9", "subject = \"\"\"a \\\n  \xC3\xA9t\xC3\xA9\"\"\"\n", "a \xC3\xA9t\xC3\xA9"},
+        {"blank_lines_U+00E9", "subject = \"\"\"\\\r\n\r\n\xC3\xA9\"\"\"\n", "\xC3\xA9"},
+        {"U+3000_then_U+00A7", "subject = \"\"\"\\\n\xE3\x80\x80\xC2\xA7\"\"\"\n", "\xC2\xA7"},
+        {"twice", "subject = \"\"\"x\\\n\xC2\xA7\\\n \xD0\x96\"\"\"\nnotes = 'n'\n", "x\xC2\xA7\xD0\x96"},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        const auto text = "format_version = 1\n[assessment]\nframework = \"f\"\nframework_version = \"1\"\n" + c.text;
+        EXPECT_FALSE(detail::find_unsafe_toml(text).has_value());
+        EXPECT_EQ(parse_assessment(text, AssessmentFormat::toml).subject, c.value);
+    }
+    // What toml++ is given: the letter as the escape it stands for, after a byte order mark too.
+    const auto guarded = detail::guard_toml("\xEF\xBB\xBFs = \"\"\"\\\n\xC2\xA7\"\"\"\n");
+    EXPECT_TRUE(guarded.rewritten);
+    EXPECT_EQ(guarded.text, "\xEF\xBB\xBFs = \"\"\"\\\n\\u00A7\"\"\"\n");
+}
+
+// toml++ recurses once per level of dotted key or table header: 100,000 levels crashed every reader.
+TEST(TomlGuard, DeepKeysAndTablesAreRefusedWithAPosition) {
+    std::string dotted = "a";
+    for (int i = 0; i < 100000; ++i) dotted += ".a";
+    const struct {
+        const char* name;
+        std::string text;
+        std::uint32_t line, column;
+    } cases[] = {
+        {"dotted_key", "x = 1\n" + dotted + " = 1\n", 2, 201},
+        {"table_header", "[" + dotted + "]\n", 1, 202},
+        {"array_of_tables", "[[" + dotted + "]]\n", 1, 203},
+        {"header_then_key", "[" + dotted.substr(0, 197) + "]\n" + "b.c = 1\n", 2, 3},
+        {"inline_tables", "a = " + std::string(60, '[') + "{b.c.d = " + std::string(40, '[') + "\n", 1, 111},
+        {"arrays", "a = " + std::string(150, '[') + "\n", 1, 105},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        const auto finding = detail::find_unsafe_toml(c.text);
+        ASSERT_TRUE(finding.has_value());
+        EXPECT_TRUE(finding->limit);
+        EXPECT_NE(finding->message.find("nested more than 100 levels"), std::string::npos) << finding->message;
+        EXPECT_EQ(finding->line, c.line);
+        EXPECT_EQ(finding->column, c.column);
+    }
+    // The same through a reader: a positioned error, not a crash.
+    const auto result = try_parse_framework("[" + dotted + "]\n", "deep.toml");
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].to_string().rfind("deep.toml:1:202: error: keys, tables and arrays are nested", 0), 0u)
+        << result.diagnostics[0].to_string();
+}
+
+TEST(TomlGuard, LongStringsAndKeysAreRefused) {
+    const std::string big(limits::max_string_bytes + 1, 'x');
+    for (const auto& text : {"a = 1\ns = \"" + big + "\"\n", "a = 1\ns = '" + big + "'\n", "a = 1\n" + big + " = 1\n",
+                             "a = 1\n[\"" + big + "\"]\n"}) {
+        const auto finding = detail::find_unsafe_toml(text);
+        ASSERT_TRUE(finding.has_value());
+        EXPECT_NE(finding->message.find("at most 65536 bytes"), std::string::npos) << finding->message;
+        EXPECT_EQ(finding->line, 2u);
+    }
+    EXPECT_FALSE(detail::find_unsafe_toml("s = \"" + std::string(limits::max_string_bytes, 'x') + "\"\n").has_value());
+}
+
+TEST(TomlGuard, TextPastTheFileLimitIsRefused) {
+    const std::string text(limits::max_file_bytes + 1, '#');
+    const auto finding = detail::find_unsafe_toml(text);
+    ASSERT_TRUE(finding.has_value());
+    EXPECT_NE(finding->message.find("at most 16777216 bytes"), std::string::npos) << finding->message;
 }
 
 TEST(TomlGuard, BundledAndTestFrameworksPass) {
@@ -145,6 +220,7 @@ TEST(TomlGuard, BundledAndTestFrameworksPass) {
     for (const char* dir : {"frameworks", "tests/data"}) {
         for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / dir)) {
             if (entry.path().extension() != ".toml") continue;
+            if (entry.path().string().find("/tests/data/bad/") != std::string::npos) continue;  // broken on purpose
             const auto finding = detail::find_unsafe_toml(test::detail_read(entry.path()));
             EXPECT_FALSE(finding.has_value()) << entry.path() << ": " << finding->line << ":" << finding->column << ": "
                                               << finding->message;

@@ -182,3 +182,17 @@ def test_assessments_pickle_for_worker_processes(service):
 
 def _overall_level(assessment):
     return routemap.score(assessment.framework, assessment).overall.level
+
+
+def test_csv_export_neutralises_formulas_and_reads_them_back(service):
+    """A spreadsheet runs a cell that starts with = + - @ TAB or CR: CSV cells get a leading
+    apostrophe, and reading takes it off again (docs/limits.md)."""
+    a = routemap.Assessment(service)
+    first, second = service.criterion_ids[:2]
+    a.set(first, "met", '=HYPERLINK("http://evil","click")', owner="@admin")
+    a.set(second, "partial", "'=already quoted", note="-1")
+    text = a.to_string("csv")
+    assert "'=HYPERLINK" in text and ",'@admin," in text and "''=already quoted" in text
+    assert ",-1," in text  # a plain number is no formula
+    back = routemap.parse_assessment(text, "csv", framework=service)
+    assert back == a

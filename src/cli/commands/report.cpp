@@ -13,6 +13,7 @@
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
 #include "commands/targeting.hpp"
+#include "output/terminal.hpp"
 #include "output/wrap.hpp"
 
 namespace routemap::cli {
@@ -107,7 +108,7 @@ int run_report(Context& context, const std::vector<std::string>& args) {
     const auto document = writer.render(request);
     emit(command, document);
     if (const auto file = command.output())
-        std::cout << summary(assessed, scored, gap, path, comparison ? &*comparison : nullptr, *file, document.size());
+        std::cout << escape_controls(summary(assessed, scored, gap, path, comparison ? &*comparison : nullptr, *file, document.size()));
     return exit_ok;
 }
 

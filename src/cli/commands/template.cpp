@@ -1,11 +1,13 @@
 // routemap template: a blank assessment for a framework, listing every criterion (status unknown)
 // with its tier and text, ready to fill in.
 
-#include <algorithm>
+#include <filesystem>
+#include <system_error>
 
 #include <routemap/assessment_io.hpp>
 #include <routemap/error.hpp>
 
+#include "assessment_io/common.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
 
@@ -28,7 +30,9 @@ int run_template(Context& context, const std::vector<std::string>& args) {
                                     "file format (default: from -o's extension, else toml)")(
         "subject,s", po::value<std::string>()->value_name("NAME"), "who or what is assessed")(
         "date", po::value<std::string>()->value_name("YYYY-MM-DD"), "the date of the assessment")(
-        "assessor", po::value<std::vector<std::string>>()->composing()->value_name("NAME"), "an assessor (repeatable)");
+        "assessor", po::value<std::vector<std::string>>()->composing()->value_name("NAME"), "an assessor (repeatable)")(
+        "force", "replace FILE when it exists (without it, an existing file is never overwritten: it may hold a "
+                 "filled-in assessment)");
     command.output_option();
     if (!command.parse(args, context)) return exit_ok;
     const auto framework = context.framework(command.required("framework", "FRAMEWORK (an id or a framework file)"));
@@ -46,9 +50,15 @@ int run_template(Context& context, const std::vector<std::string>& args) {
         }
     }
     const auto date = command.string("date");
-    const bool iso = date.size() == 10 && date[4] == '-' && date[7] == '-' &&
-                     std::all_of(date.begin(), date.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
-    if (!date.empty() && !iso) throw UsageError("--date '" + date + "' must be a date in the form YYYY-MM-DD", command.name());
+    // The same check as the readers': a template is never written that 'validate' would reject.
+    if (!date.empty() && !detail::is_valid_date(date))
+        throw UsageError("--date '" + date + "' must be a real date in the form YYYY-MM-DD", command.name());
+    if (const auto out = command.output(); out && !command.has("force")) {
+        std::error_code ec;
+        if (std::filesystem::symlink_status(*out, ec).type() != std::filesystem::file_type::not_found)
+            throw InputError("'" + *out + "' already exists: 'template' does not overwrite a file (it may hold a "
+                             "filled-in assessment); choose another name, or add --force to replace it");
+    }
     auto blank = Assessment::blank(framework, command.string("subject"), command.string("date"));
     blank.assessors = command.strings("assessor");
     emit(command, format_assessment(blank, format, &framework));

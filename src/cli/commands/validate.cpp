@@ -3,7 +3,6 @@
 // an assessment, checked against its framework on the search path. Exit 1 when there are errors.
 
 #include <algorithm>
-#include <fstream>
 #include <tuple>
 #include <sstream>
 
@@ -12,6 +11,7 @@
 #include <routemap/framework_loader.hpp>
 #include <routemap/scoring.hpp>
 
+#include "detail/input_file.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
 #include "output/delimited.hpp"
@@ -50,14 +50,6 @@ struct FileResult {
     std::vector<Diagnostic> diagnostics;
     [[nodiscard]] bool has_errors() const { return routemap::has_errors(diagnostics); }
 };
-
-std::string read_all(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError("cannot read '" + file + "'");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // By content: a framework file has a [framework] table (docs/framework-format.md); a target file
 // a top-level `tier` key or [domains] / [areas] tables (docs/file-formats.md); anything else is an
@@ -220,7 +212,7 @@ int run_validate(Context& context, const std::vector<std::string>& args) {
     for (const auto& file : files) require_file(file);
     std::vector<FileResult> results;
     for (const auto& file : files) {
-        const auto kind = forced ? *forced : kind_of(file, read_all(file));
+        const auto kind = forced ? *forced : kind_of(file, detail::read_text_file(file));
         if (kind == Kind::framework) results.push_back(check_framework(file));
         else if (kind == Kind::target) results.push_back(check_target(context, command, file));
         else results.push_back(check_assessment(context, command, file));

@@ -1,22 +1,16 @@
 #include "output/delimited.hpp"
 
+#include "detail/csv.hpp"
+
 namespace routemap::cli {
 
+// The library's own writer, so that every CSV routemap writes is quoted and neutralised against
+// formula injection the same way (detail/csv.hpp).
 std::string csv_row(const std::vector<std::string>& fields) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out += ',';
-        const auto& f = fields[i];
-        if (f.find_first_of(",\"\r\n") == std::string::npos && (f.empty() || (f.front() != ' ' && f.back() != ' '))) {
-            out += f;
-            continue;
-        }
-        out += '"';
-        for (const char c : f) {
-            if (c == '"') out += '"';
-            out += c;
-        }
-        out += '"';
+        out += detail::csv_field(fields[i]);
     }
     return out + '\n';
 }

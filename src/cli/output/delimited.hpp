@@ -7,7 +7,8 @@
 
 namespace routemap::cli {
 
-// One CSV record ended by "\n"; fields holding a comma, quote or line break are quoted.
+// One CSV record ended by "\n"; fields holding a comma, quote or line break are quoted, and a field
+// that a spreadsheet would run as a formula (= + - @ TAB CR first) gets a leading apostrophe.
 std::string csv_row(const std::vector<std::string>& fields);
 
 // A Markdown pipe table. Cells are written as given, so that they may hold `code` or **bold**:

@@ -1,5 +1,7 @@
 #include "output/diagnostics.hpp"
 
+#include "output/terminal.hpp"
+
 namespace routemap::cli {
 
 std::string diagnostic_line(const Diagnostic& d) {
@@ -8,7 +10,7 @@ std::string diagnostic_line(const Diagnostic& d) {
     // A message may quote text with line breaks; keep one diagnostic on one line.
     for (auto& c : line)
         if (c == '\n' || c == '\r') c = ' ';
-    return line;
+    return escape_controls(line);
 }
 
 void print_diagnostics(std::ostream& out, const std::vector<Diagnostic>& diagnostics) {

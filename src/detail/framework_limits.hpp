@@ -1,0 +1,22 @@
+#pragma once
+// routemap::detail is not public API.
+// The size limits of a framework (routemap/limits.hpp, docs/limits.md), checked on the specification
+// before anything is built: id lengths, the number of criteria, and the number of dependencies, which
+// is counted from the tiers of each area without materialising a single edge.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <routemap/diagnostic.hpp>
+#include <routemap/framework_spec.hpp>
+
+namespace routemap::detail {
+
+// False, after adding a positioned error for each limit passed, when the framework must be refused.
+bool check_limits(const FrameworkSpec& spec, std::vector<Diagnostic>& out);
+
+// An id or text cut to a readable length for a message: "abcdef…" (at most `keep` bytes, whole code points).
+std::string preview(std::string_view text, std::size_t keep = 40);
+
+}  // namespace routemap::detail
