@@ -16,10 +16,11 @@ inline constexpr std::size_t max_string_bytes = 64u * 1024u;
 inline constexpr std::size_t max_id_length = 128;
 // Tables, dotted keys and arrays nested in one another, counted together (TOML and JSON).
 inline constexpr std::size_t max_nesting_depth = 100;
-// Criteria in one framework.
-inline constexpr std::size_t max_criteria = 10'000;
+// Criteria in one framework: room for synthetic models of 10^5 criteria (docs/performance.md), while
+// the largest published maturity models have a few hundred.
+inline constexpr std::size_t max_criteria = 200'000;
 // Dependencies in one framework: implicit tier edges (each criterion on every criterion of the
-// nearest lower tier of its area) plus `requires`.
-inline constexpr std::size_t max_dependencies = 100'000;
+// nearest lower tier of its area) plus `requires`. About 70 bytes each once loaded.
+inline constexpr std::size_t max_dependencies = 1'000'000;
 
 }  // namespace routemap::limits

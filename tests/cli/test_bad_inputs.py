@@ -100,11 +100,11 @@ def generated_cases(tmp: Path):
            "nested more than 100 levels", "1:202")
     yield ("deep-table-header-target", "t.toml", "[[" + deep + "]]\n",
            ["gap", str(BAD / "valid-assessment.toml"), "--target", "{file}"], "nested more than 100 levels", "1:203")
-    # 400 x 400 criteria in two tiers of one area: 160,000 implicit edges.
-    yield ("quadratic-edges", "f.toml", FRAMEWORK_HEAD + criteria(400, "one", "x") + criteria(400, "two", "y"),
-           ["show", "{file}"], "area 'd.a' alone has 160000 implicit ones", f"{AREA_LINE}:1")
-    yield ("too-many-criteria", "f.toml", FRAMEWORK_HEAD + criteria(10001, "one", "x"),
-           ["show", "{file}"], "the framework has 10001 criteria, more than routemap's limit of 10000", "2:1")
+    # 1001 x 1001 criteria in two tiers of one area: 1,002,001 implicit edges (the limit is 1,000,000).
+    yield ("quadratic-edges", "f.toml", FRAMEWORK_HEAD + criteria(1001, "one", "x") + criteria(1001, "two", "y"),
+           ["show", "{file}"], "area 'd.a' alone has 1002001 implicit ones", f"{AREA_LINE}:1")
+    yield ("too-many-criteria", "f.toml", FRAMEWORK_HEAD + criteria(200001, "one", "x"),
+           ["show", "{file}"], "the framework has 200001 criteria, more than routemap's limit of 200000", "2:1")
     yield ("long-string", "a.toml", assessment.replace('evidence = "Minutes"', 'evidence = "' + "x" * 70000 + '"'),
            ["score", "{file}"], "a string of 70000 bytes", "12:12")
     yield ("long-json-string", "a.json", '{"format_version": 1, "x": "' + "y" * 70000 + '"}',
