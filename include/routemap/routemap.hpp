@@ -25,3 +25,4 @@
 #include <routemap/aggregate.hpp>
 #include <routemap/batch.hpp>
 #include <routemap/report.hpp>
+#include <routemap/form.hpp>
