@@ -117,11 +117,17 @@ class Browser:
 
     # --- doing things as a person does ----------------------------------------------------------
 
+    def into_view(self, element):
+        # As a person scrolls to a field: to the middle of the window, clear of the sticky toolbar
+        # (ChromeDriver itself scrolls a target to the top edge, under the toolbar).
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        return element
+
     def click_label(self, for_id):
-        self.driver.find_element("css selector", f"label[for='{for_id}']").click()
+        self.into_view(self.driver.find_element("css selector", f"label[for='{for_id}']")).click()
 
     def type_into(self, element_id, text):
-        element = self.by_id(element_id)
+        element = self.into_view(self.by_id(element_id))
         element.clear()
         element.send_keys(text)
 
@@ -137,7 +143,7 @@ class Browser:
         self.click_label(f"c{k}-status-{record['status']}")
         if record["status"] == "not_applicable":
             if record.get("reason"):
-                Select(self.by_id(f"c{k}-reason")).select_by_value(record["reason"])
+                Select(self.into_view(self.by_id(f"c{k}-reason"))).select_by_value(record["reason"])
             if record.get("reason_text"):
                 self.type_into(f"c{k}-reason-text", record["reason_text"])
         for key in FIELDS:
@@ -150,7 +156,7 @@ class Browser:
 
     def save(self, button="rm-save-toml") -> Path:
         before = set(self.downloads.iterdir())
-        self.by_id(button).click()
+        self.into_view(self.by_id(button)).click()
         found = []
 
         def done():

@@ -285,7 +285,7 @@ def biased_answers(fw, rng: random.Random) -> dict[str, str]:
 def engine_levels(score: dict) -> dict:
     def level(node):
         return str(node["level"]) if node["applicable"] else "na"
-    return {"areas": {a["id"]: level(a) for d in score["domains"] for a in d["areas"]},
+    return {"areas": {a["id"]: level(a) for a in score["areas"]},
             "domains": {d["id"]: level(d) for d in score["domains"]},
             "overall": level(score["overall"])}
 

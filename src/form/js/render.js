@@ -55,14 +55,22 @@ function renderAbout() {
     field("rm-notes", "Notes about the whole assessment", "Optional", textArea("rm-notes", "notes", null, 3)));
 }
 
+// A compact bar that stays at the top while scrolling (progress, level, save, what happened), and
+// the filters and other file actions, which do not.
 function renderToolbar() {
-  var filters = [["all", "All criteria"], ["unanswered", "Only unanswered"], ["not_met", "Only not met"]];
-  return el("div", { class: "toolbar", role: "region", "aria-label": "Progress, filters and saving" },
+  return el("div", { class: "toolbar", role: "region", "aria-label": "Progress and saving" },
     el("p", { class: "progress" },
       el("span", { id: "rm-progress", "aria-live": "polite" }, ""),
       el("progress", { id: "rm-progress-bar", max: CRITERIA.length, value: 0, "aria-hidden": "true" })),
     el("p", { class: "progress", id: "rm-overall" }, "Overall level (preview): ",
       el("strong", { id: "rm-overall-level" }, "")),
+    el("button", { type: "submit", id: "rm-save-toml" }, "Save assessment"),
+    el("p", { class: "status-message", id: "rm-status", role: "status" }));
+}
+
+function renderTools() {
+  var filters = [["all", "All criteria"], ["unanswered", "Only unanswered"], ["not_met", "Only not met"]];
+  return el("div", { class: "tools" },
     el("fieldset", { class: "filters" }, el("legend", null, "Show"),
       filters.map(function (f) {
         return el("span", { class: "radio" },
@@ -70,11 +78,9 @@ function renderToolbar() {
           el("label", { for: "rm-filter-" + f[0] }, f[1]));
       })),
     el("div", { class: "buttons" },
-      el("button", { type: "submit", id: "rm-save-toml" }, "Save assessment"),
       el("button", { type: "button", id: "rm-save-json", class: "secondary" }, "Save as JSON"),
       el("label", { class: "file-button", for: "rm-load", id: "rm-load-label" }, "Load a saved file",
-        el("input", { type: "file", id: "rm-load", class: "visually-hidden", accept: ".toml,.json,application/json" }))),
-    el("p", { class: "status-message", id: "rm-status", role: "status" }));
+        el("input", { type: "file", id: "rm-load", class: "visually-hidden", accept: ".toml,.json,application/json" }))));
 }
 
 function renderActions(actions) {
@@ -174,7 +180,7 @@ function renderPage(app) {
     el("h2", { id: "rm-errors-title" }, "There is a problem"),
     el("ul", { id: "rm-errors-list" }));
   var form = el("form", { id: "rm-form", novalidate: true, "aria-labelledby": "rm-title" },
-    renderAbout(), renderToolbar(), contents, domains,
+    renderAbout(), renderToolbar(), renderTools(), contents, domains,
     el("p", { class: "empty-filter", id: "rm-empty-filter", hidden: true }, "No criteria match this filter."));
   append(app, [errors, intro, form]);
   addPrintCopies(byId("rm-about"));
