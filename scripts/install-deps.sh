@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs every system package routemap needs to build, test and render reports (Debian 12).
-# Quick when everything is already there: apt is only asked when a package is missing.
+# Installs every system package routemap needs to build, test and render reports (Debian 12), and
+# selenium for the python3 that runs the command line tests (the form's browser tests drive
+# Debian's chromium through chromium-driver with it). Quick when everything is already there: apt and
+# pip are only asked when something is missing.
 set -euo pipefail
 
 packages=(
@@ -8,7 +10,7 @@ packages=(
   libboost-graph-dev libboost-program-options-dev
   libtomlplusplus-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev pybind11-dev
-  chromium fonts-dejavu-core
+  chromium chromium-driver fonts-dejavu-core
 )
 
 missing=()
@@ -23,4 +25,11 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# tests/cli runs `python3 -m pytest` with whichever python3 is first on PATH: that one needs selenium.
+if ! python3 -c "import selenium" 2>/dev/null; then
+  echo "routemap: installing selenium for $(command -v python3)" >&2
+  python3 -m pip install -q "selenium>=4.11" 2>/dev/null ||
+    python3 -m pip install -q --break-system-packages "selenium>=4.11"
 fi
