@@ -7,7 +7,7 @@ var TITLE = document.title;
 var state = blankState();
 
 function blankState() {
-  var s = { subject: "", date_day: "", date_month: "", date_year: "", assessors: "", notes: "", criteria: {} };
+  var s = { subject: "", date_day: "", date_month: "", date_year: "", assessors: [], notes: "", criteria: {} };
   eachCriterion(function (c) { s.criteria[c.id] = blankAnswer(); });
   return s;
 }
@@ -21,7 +21,7 @@ function stateFromAssessment(a) {
   var s = blankState();
   s.subject = a.subject || "";
   s.notes = a.notes || "";
-  s.assessors = (a.assessors || []).join("\n");
+  s.assessors = (a.assessors || []).slice();
   var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(a.date || "");
   if (m) { s.date_year = m[1]; s.date_month = String(+m[2]); s.date_day = String(+m[3]); }
   Object.keys(a.criteria || {}).forEach(function (id) {
@@ -31,6 +31,11 @@ function stateFromAssessment(a) {
     if (!s.criteria[id].status) s.criteria[id].status = "unknown";
   });
   return s;
+}
+
+// One name per line; blank lines and surrounding spaces dropped.
+function splitNames(text) {
+  return text.split("\n").map(function (n) { return n.trim(); }).filter(function (n) { return n; });
 }
 
 // "" when no part is given, "YYYY-MM-DD" when the parts make a real date, else null.
@@ -47,7 +52,7 @@ function assessmentFromState() {
   eachCriterion(function (c) { criteria[c.id] = state.criteria[c.id]; });
   return {
     subject: state.subject, date: stateDate() || "", notes: state.notes, criteria: criteria,
-    assessors: state.assessors.split("\n").map(function (n) { return n.trim(); }).filter(function (n) { return n; })
+    assessors: state.assessors.slice()
   };
 }
 
@@ -79,9 +84,11 @@ function restore() {
     var saved = JSON.parse(storage.getItem(STORAGE_KEY) || "null");
     if (!saved || saved.format !== 1 || !saved.state) return null;
     var s = blankState();
-    ["subject", "date_day", "date_month", "date_year", "assessors", "notes"].forEach(function (k) {
+    ["subject", "date_day", "date_month", "date_year", "notes"].forEach(function (k) {
       if (typeof saved.state[k] === "string") s[k] = saved.state[k];
     });
+    if (Array.isArray(saved.state.assessors))
+      s.assessors = saved.state.assessors.filter(function (n) { return typeof n === "string"; });
     Object.keys(s.criteria).forEach(function (id) {
       var r = saved.state.criteria && saved.state.criteria[id];
       if (!r) return;
@@ -105,7 +112,8 @@ function setValue(node, value) {
 }
 
 function showAll() {
-  ["subject", "assessors", "notes"].forEach(function (k) { setValue(byId("rm-" + k), state[k]); });
+  ["subject", "notes"].forEach(function (k) { setValue(byId("rm-" + k), state[k]); });
+  setValue(byId("rm-assessors"), state.assessors.join("\n"));
   ["day", "month", "year"].forEach(function (k) { setValue(byId("rm-date-" + k), state["date_" + k]); });
   CRITERIA.forEach(function (entry) { showCriterion(entry.index); });
   update();
@@ -297,7 +305,9 @@ function onInput(event) {
   var node = event.target, key = node.getAttribute("data-field");
   if (!key) return;
   var criterion = node.getAttribute("data-criterion");
-  if (criterion === null) state[key] = node.value;
+  // Assessors are kept as a list, so names read from a file stay exactly as they were until edited.
+  if (key === "assessors") state.assessors = splitNames(node.value);
+  else if (criterion === null) state[key] = node.value;
   else if (key === "status") { if (node.checked) state.criteria[criterion].status = node.value; }
   else state.criteria[criterion][key] = node.value;
   var copy = byId(node.id + "-print");
