@@ -157,6 +157,10 @@ class Browser:
     def save(self, button="rm-save-toml") -> Path:
         before = set(self.downloads.iterdir())
         self.into_view(self.by_id(button)).click()
+        return self.save_wait(before)
+
+    def save_wait(self, before=frozenset()) -> Path:
+        """The one file downloaded since `before`, once it is complete."""
         found = []
 
         def done():

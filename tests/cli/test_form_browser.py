@@ -315,3 +315,70 @@ def test_level_preview_agrees_with_the_engine(routemap, frameworks, browser, tmp
                 assert shown == {c for c in fw.ids() if statuses.get(c, "unknown") == wanted}, choice
             browser.click_label("rm-filter-all")
             assert all(f.is_displayed() for f in browser.css("fieldset.criterion"))
+
+
+def test_keyboard_only(routemap, browser, tmp_path):
+    """Tab to the first criterion's status, change it with the arrow keys, choose a reason by typing,
+    and save with Enter, never touching the mouse."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    def press(*keys):  # to whatever has the focus, as a keyboard does
+        ActionChains(browser.driver).send_keys(*keys).perform()
+
+    def focused():
+        return browser.driver.switch_to.active_element.get_attribute("id") or ""
+
+    page = make_form(routemap, tmp_path, "newham-individual")
+    browser.open(page)
+    press(Keys.TAB)  # the skip link first
+    assert browser.driver.switch_to.active_element.text == "Skip to the form"
+    for _ in range(200):
+        if focused().startswith("c0-status-"):
+            break
+        press(Keys.TAB)
+    else:
+        pytest.fail("the first criterion's status cannot be reached with Tab")
+    assert focused() == "c0-status-unknown"  # the checked radio of the group
+    press(Keys.ARROW_LEFT)  # to "Not applicable"
+    assert browser.by_id("c0-status-not_applicable").is_selected()
+    assert browser.by_id("c0-na").is_displayed()
+    assert browser.by_id("rm-progress").text.startswith("1 of ")
+    press(Keys.TAB)
+    assert focused() == "c0-reason"
+    press("Owned")
+    assert browser.by_id("c0-reason").get_attribute("value") == "owned_elsewhere"
+    browser.driver.execute_script("document.getElementById('rm-subject').focus()")
+    press("Keyboard test", Keys.ENTER)  # Enter in a field submits the form: Save assessment
+    saved = tomllib.loads(browser.save_wait().read_text(encoding="utf-8"))
+    assert saved["assessment"]["subject"] == "Keyboard test"
+    first = next(iter(saved["criteria"].values()))
+    assert first["status"] == "not_applicable" and first["reason"] == "owned_elsewhere"
+
+
+def test_print_layout(routemap, browser, tmp_path):
+    """Printed, the toolbar and buttons go, each answer is shown in full rather than in a text box,
+    and the guidance is opened."""
+    example = EXAMPLES / "newham-organisation-2026.toml"
+    page = make_form(routemap, tmp_path, "--from", example)
+    browser.open(page)
+    long_evidence = next(r["evidence"] for r in tomllib.loads(example.read_text())["criteria"].values()
+                         if len(r.get("evidence", "")) > 200)
+    browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.by_id("rm-save-toml").is_displayed()
+    assert not browser.by_id("rm-filter-all").is_displayed()
+    copies = [e for e in browser.css(".print-only") if e.text and e.is_displayed()]
+    assert any(e.text == long_evidence for e in copies)
+    assert not any(t.is_displayed() for t in browser.css("textarea"))
+    browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    pdf = browser.driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+    import base64
+    data = base64.b64decode(pdf["data"])
+    assert data.startswith(b"%PDF-")
+    (artifacts_dir() / "form-printed.pdf").write_bytes(data)
+    guidance = browser.css("details.guidance")
+    assert guidance and not any(d.get_attribute("open") is not None for d in guidance)
+    browser.driver.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    assert all(d.get_attribute("open") is not None for d in guidance)
+    browser.driver.execute_script("window.dispatchEvent(new Event('afterprint'))")
+    assert not any(d.get_attribute("open") is not None for d in guidance)
