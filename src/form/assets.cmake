@@ -1,7 +1,7 @@
 # The form page's stylesheet and script are plain files beside this one (so that they can be read,
 # edited and checked as CSS and JavaScript); this embeds them into the library as string literals.
 # CMake reconfigures when one of them changes.
-set(ROUTEMAP_FORM_JS_FILES util.js toml.js load.js levels.js render.js main.js)  # in this order
+set(ROUTEMAP_FORM_JS_FILES util.js toml.js load.js levels.js render.js state.js errors.js main.js)  # in this order
 
 set(ROUTEMAP_FORM_DIR ${CMAKE_CURRENT_LIST_DIR})
 file(READ ${ROUTEMAP_FORM_DIR}/form.css ROUTEMAP_FORM_CSS)

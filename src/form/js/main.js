@@ -1,105 +1,8 @@
-// The form at work: the answers (one state object), kept in local storage as the person types;
-// the level preview and progress; filters; checking before saving (GOV.UK error summary); saving
-// as TOML or JSON; loading a saved file.
+// The form at work: showing the answers, progress and the level preview; filters; saving as TOML
+// or JSON; loading a saved file; and the events that tie them together.
 
-var STORAGE_KEY = "routemap-form:" + FW.id + "@" + FW.version + ":" + DATA.instance;
-var TITLE = document.title;
-var state = blankState();
-
-function blankState() {
-  var s = { subject: "", date_day: "", date_month: "", date_year: "", assessors: [], notes: "", criteria: {} };
-  eachCriterion(function (c) { s.criteria[c.id] = blankAnswer(); });
-  return s;
-}
-
-function blankAnswer() {
-  return { status: "unknown", evidence: "", note: "", owner: "", due: "", reason: "", reason_text: "" };
-}
-
-// From an assessment as read from a file (or the prefill): {subject, date, assessors, notes, criteria}.
-function stateFromAssessment(a) {
-  var s = blankState();
-  s.subject = a.subject || "";
-  s.notes = a.notes || "";
-  s.assessors = (a.assessors || []).slice();
-  var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(a.date || "");
-  if (m) { s.date_year = m[1]; s.date_month = String(+m[2]); s.date_day = String(+m[3]); }
-  Object.keys(a.criteria || {}).forEach(function (id) {
-    if (!hasKey(s.criteria, id)) return;
-    var r = a.criteria[id];
-    RECORD_KEYS.forEach(function (key) { if (typeof r[key] === "string") s.criteria[id][key] = r[key]; });
-    if (!s.criteria[id].status) s.criteria[id].status = "unknown";
-  });
-  return s;
-}
-
-// One name per line; blank lines and surrounding spaces dropped.
-function splitNames(text) {
-  return text.split("\n").map(function (n) { return n.trim(); }).filter(function (n) { return n; });
-}
-
-// "" when no part is given, "YYYY-MM-DD" when the parts make a real date, else null.
-function stateDate() {
-  var d = state.date_day.trim(), m = state.date_month.trim(), y = state.date_year.trim();
-  if (!d && !m && !y) return "";
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return null;
-  var iso = y + "-" + ("0" + m).slice(-2) + "-" + ("0" + d).slice(-2);
-  return isRealDate(iso) ? iso : null;
-}
-
-function assessmentFromState() {
-  var criteria = {};
-  eachCriterion(function (c) { criteria[c.id] = state.criteria[c.id]; });
-  return {
-    subject: state.subject, date: stateDate() || "", notes: state.notes, criteria: criteria,
-    assessors: state.assessors.slice()
-  };
-}
-
-// --- local storage -------------------------------------------------------------------------------
-
-var storage = (function () {
-  try {
-    var probe = STORAGE_KEY + ":probe";
-    window.localStorage.setItem(probe, "1");
-    window.localStorage.removeItem(probe);
-    return window.localStorage;
-  } catch (e) {
-    return null;  // blocked for files in some browsers, or full
-  }
-})();
-
-function persist() {
-  if (!storage) return;
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify({ format: 1, state: state }));
-  } catch (e) {
-    say("Your answers could not be kept in this browser (" + e.name + "): save the assessment to a file now.");
-  }
-}
-
-function restore() {
-  if (!storage) return null;
-  try {
-    var saved = JSON.parse(storage.getItem(STORAGE_KEY) || "null");
-    if (!saved || saved.format !== 1 || !saved.state) return null;
-    var s = blankState();
-    ["subject", "date_day", "date_month", "date_year", "notes"].forEach(function (k) {
-      if (typeof saved.state[k] === "string") s[k] = saved.state[k];
-    });
-    if (Array.isArray(saved.state.assessors))
-      s.assessors = saved.state.assessors.filter(function (n) { return typeof n === "string"; });
-    Object.keys(s.criteria).forEach(function (id) {
-      var r = saved.state.criteria && saved.state.criteria[id];
-      if (!r) return;
-      RECORD_KEYS.forEach(function (key) { if (typeof r[key] === "string") s.criteria[id][key] = r[key]; });
-      if (DATA.statuses.indexOf(s.criteria[id].status) < 0) s.criteria[id].status = "unknown";
-    });
-    return s;
-  } catch (e) {
-    return null;
-  }
-}
+// After a refused save the error summary follows the answers, so that a fixed problem goes away.
+var saveRefused = false;
 
 // --- state to page -------------------------------------------------------------------------------
 
@@ -186,70 +89,6 @@ function showEverything() {
   byId("rm-empty-filter").hidden = true;
 }
 
-// --- checking and errors ---------------------------------------------------------------------------
-
-function shortText(text) {
-  var t = String(text).replace(/\s+/g, " ").trim();
-  return t.length > 80 ? t.slice(0, 77) + "\u2026" : t;
-}
-
-// Every problem that stops a save: [{target: element id, message}].
-function problems() {
-  var out = [];
-  if (stateDate() === null) out.push({ target: "rm-date-day", field: "rm-date", message: "The date of the assessment must be a real date, for example 31 3 2026" });
-  CRITERIA.forEach(function (e) {
-    var answer = state.criteria[e.c.id];
-    if (answer.status === "not_applicable" && !answer.reason)
-      out.push({ target: "c" + e.index + "-reason", field: "c" + e.index + "-reason",
-                 message: "Choose why \u201c" + shortText(e.c.text) + "\u201d does not apply" });
-  });
-  return out;
-}
-
-function clearErrors() {
-  byId("rm-errors").hidden = true;
-  byId("rm-errors-list").textContent = "";
-  document.querySelectorAll(".has-error").forEach(function (n) { n.classList.remove("has-error"); });
-  document.querySelectorAll(".error-message").forEach(function (n) { n.hidden = true; n.textContent = ""; });
-  document.querySelectorAll("[aria-invalid]").forEach(function (n) {
-    n.removeAttribute("aria-invalid");
-    var ids = (n.getAttribute("aria-describedby") || "").split(" ").filter(function (i) { return !/-error$/.test(i); });
-    if (ids.length) n.setAttribute("aria-describedby", ids.join(" ")); else n.removeAttribute("aria-describedby");
-  });
-  document.title = TITLE;
-}
-
-// The GOV.UK pattern: a summary at the top with a link to each field, the message again beside the
-// field, "Error: " in the title, and focus moved to the summary.
-function showErrors(list, heading) {
-  clearErrors();
-  byId("rm-errors-title").textContent = heading || "There is a problem";
-  list.forEach(function (p) {
-    var link = el("a", { href: "#" + p.target }, p.message);
-    link.addEventListener("click", function (event) {
-      event.preventDefault();
-      var target = byId(p.target);
-      var around = target.closest("fieldset.criterion") || target.closest(".field") || target;
-      around.scrollIntoView();
-      target.focus();
-    });
-    byId("rm-errors-list").appendChild(el("li", null, link));
-    if (!p.field) return;
-    var box = byId(p.field + "-field"), message = byId(p.field + "-error"), control = byId(p.target);
-    if (box) box.classList.add("has-error");
-    if (message) {
-      message.hidden = false;
-      append(message, [el("span", { class: "visually-hidden" }, "Error: "), p.message]);
-      control.setAttribute("aria-invalid", "true");
-      control.setAttribute("aria-describedby", ((control.getAttribute("aria-describedby") || "") + " " + message.id).trim());
-    }
-  });
-  document.title = "Error: " + TITLE;
-  var summary = byId("rm-errors");
-  summary.hidden = false;
-  summary.focus();
-}
-
 // --- saving and loading ----------------------------------------------------------------------------
 
 function download(text, name, type) {
@@ -264,12 +103,14 @@ function download(text, name, type) {
 function save(format) {
   var list = problems();
   if (list.length) {
+    saveRefused = true;
     showEverything();
     showErrors(list);
     say("Not saved: " + plural(list.length, "problem") + " to fix first.");
     return;
   }
   clearErrors();
+  saveRefused = false;
   var a = assessmentFromState();
   var name = fileName(a.subject, a.date, format);
   if (format === "json") download(formatJson(a), name, "application/json");
@@ -283,12 +124,14 @@ function load(file) {
   reader.onload = function () {
     var result = readAssessment(String(reader.result), file.name);
     if (result.errors) {
+      saveRefused = false;
       showErrors(result.errors.map(function (m) { return { target: "rm-load", message: m }; }),
                  "The file " + file.name + " could not be loaded");
       say("Nothing was loaded from " + file.name + ".");
       return;
     }
     clearErrors();
+    saveRefused = false;
     state = stateFromAssessment(result.assessment);
     persist();
     showEverything();
@@ -318,14 +161,16 @@ function onInput(event) {
     showStatus(k);
     update();
   }
-  // Once the summary is showing, it follows the answers, so a fixed problem goes away.
-  if (!byId("rm-errors").hidden && byId("rm-errors-title").textContent === "There is a problem") {
+  if (saveRefused) {
     var list = problems();
     if (list.length) {
       var focused = document.activeElement;
       showErrors(list);
       if (focused) focused.focus();
-    } else clearErrors();
+    } else {
+      clearErrors();
+      saveRefused = false;
+    }
   }
 }
 
