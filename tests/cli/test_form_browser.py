@@ -366,6 +366,7 @@ def test_print_layout(routemap, browser, tmp_path):
                          if len(r.get("evidence", "")) > 200)
     browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert not browser.by_id("rm-save-toml").is_displayed()
+    assert browser.by_id("rm-progress").is_displayed() and browser.by_id("rm-overall").is_displayed()
     assert not browser.by_id("rm-filter-all").is_displayed()
     copies = [e for e in browser.css(".print-only") if e.text and e.is_displayed()]
     assert any(e.text == long_evidence for e in copies)

@@ -58,8 +58,9 @@ def test_form_prefilled_from_an_assessment_or_a_file(service, examples):
     first = service.criterion_ids[0]
     assert data["prefill"]["subject"] == a.subject
     assert data["prefill"]["criteria"][first]["status"] == a.status(first)
-    from_file = page_data(routemap.form("newham-service", examples / "newham-service-2026.toml"))
-    assert from_file["prefill"]["date"] == "2026-03-31" or from_file["prefill"]["date"]
+    example = examples / "newham-service-2026.toml"
+    from_file = page_data(routemap.form("newham-service", example))
+    assert from_file["prefill"]["date"] == routemap.read_assessment(example).date != ""
 
 
 def test_form_refuses_answers_of_another_framework(service, organisation):

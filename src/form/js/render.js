@@ -165,8 +165,8 @@ function renderPage(app) {
   var domains = FW.domains.map(renderDomain);  // first, so that CRITERIA is known to the toolbar
   var intro = el("div", { class: "intro" },
     el("p", null, "Answer each criterion: choose its status and say what shows it. Not applicable needs a reason. " +
-       "The level preview follows the route map\u2019s staged rule: an area reaches a tier when every criterion " +
-       "of that tier and of the tiers below is met."),
+       "The level preview follows the route map\u2019s staged rule: an area reaches a tier when every " +
+       "criterion of that tier and of the tiers below is met, leaving out those that do not apply."),
     el("p", { id: "rm-storage" }, "Your answers are kept in this browser as you type, so you can close the page " +
        "and come back. When you have finished, choose \u201cSave assessment\u201d and send the file it downloads."));
   var contents = el("nav", { class: "contents", "aria-labelledby": "rm-contents-title" },
