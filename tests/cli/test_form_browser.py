@@ -383,3 +383,18 @@ def test_print_layout(routemap, browser, tmp_path):
     assert all(d.get_attribute("open") is not None for d in guidance)
     browser.driver.execute_script("window.dispatchEvent(new Event('afterprint'))")
     assert not any(d.get_attribute("open") is not None for d in guidance)
+
+
+def test_without_local_storage_the_page_says_so_and_still_saves(routemap, frameworks, browser, tmp_path):
+    # Some locked-down browsers refuse local storage to files: the page must still work, and say so.
+    browser.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});
+    """})
+    fw = frameworks["newham-individual"]
+    page = make_form(routemap, tmp_path, "newham-individual")
+    browser.open(page)
+    assert "does not keep drafts" in browser.by_id("rm-storage").text
+    index = browser.criterion_index()
+    browser.answer(index[fw.ids()[0]], {"status": "met", "evidence": "Seen"})
+    saved = tomllib.loads(browser.save().read_text(encoding="utf-8"))
+    assert saved["criteria"][fw.ids()[0]] == {"status": "met", "evidence": "Seen"}
