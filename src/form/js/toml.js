@@ -124,6 +124,7 @@ function parseToml(text) {
     for (;;) {
       if (pos >= text.length) fail("unterminated string");
       if (multiline ? peek(3) === "\"\"\"" : peek() === "\"") return out + closing("\"", multiline);
+      if (multiline && peek(2) === "\r\n") pos++;  // CRLF inside a multi-line string is read as LF
       var c = next();
       if (c === "\\") {
         var e = next();
@@ -145,6 +146,7 @@ function parseToml(text) {
     for (;;) {
       if (pos >= text.length) fail("unterminated string");
       if (peek(end.length) === end) return out + closing("'", multiline);
+      if (multiline && peek(2) === "\r\n") pos++;
       var c = next();
       if (c === "\n" && !multiline) fail("a line break inside a one-line string");
       out += c;
