@@ -88,14 +88,20 @@ def test_unknown_framework(routemap):
 HOSTILE = "</script><script>alert(1)</script> <!-- & \u2028 \u2029 \"q\" \\"
 
 
-def test_framework_text_is_data_not_markup(routemap, tmp_path):
+def hostile_framework(directory):
+    """The individual framework with HOSTILE as its first domain's name and first criterion's text."""
     source = (EXAMPLES.parent / "frameworks" / "newham-individual.toml").read_text(encoding="utf-8")
     text = json.dumps(HOSTILE)  # a TOML basic string too
     hostile = source.replace('name = "Reflection and understanding health inequity"', f"name = {text}", 1)
     hostile = re.sub(r'^text = ".*"$', lambda _: f"text = {text}", hostile, count=1, flags=re.M)
     assert hostile.count(HOSTILE) == 0 and hostile != source
-    framework = tmp_path / "hostile.toml"
+    framework = directory / "hostile.toml"
     framework.write_text(hostile, encoding="utf-8")
+    return framework
+
+
+def test_framework_text_is_data_not_markup(routemap, tmp_path):
+    framework = hostile_framework(tmp_path)
     html = routemap.ok("form", framework).stdout
     assert html.count("</script>") == 2
     assert "<script>alert" not in html and "\u2028" not in html and "\u2029" not in html

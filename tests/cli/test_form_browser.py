@@ -488,3 +488,19 @@ def test_loading_a_broken_file_is_refused_with_the_problem(routemap, frameworks,
     assert browser.by_id("rm-status").text.startswith("Nothing was loaded")
     assert problem in browser.by_id("rm-errors").text
     assert browser.by_id("rm-progress").text.startswith("0 of ")
+
+
+def test_framework_text_shows_as_text(routemap, browser, tmp_path):
+    """A framework whose names and criteria hold markup and script: the page shows that text and runs
+    none of it (an alert would make the next browser command fail)."""
+    from test_form import HOSTILE, hostile_framework
+
+    page = tmp_path / "hostile.html"
+    routemap.ok("form", hostile_framework(tmp_path), "-o", page)
+    browser.open(page)
+    assert browser.driver.execute_script("return document.scripts.length") == 2
+    assert browser.driver.execute_script("return document.querySelector('.domain h2').textContent") == HOSTILE
+    legends = browser.driver.execute_script(
+        "return Array.from(document.querySelectorAll('fieldset.criterion > legend')).map(l => l.textContent)")
+    assert HOSTILE in legends
+    assert browser.css("img") == [] and browser.css("b") == []
