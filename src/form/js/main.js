@@ -53,9 +53,7 @@ function update() {
     setLevel(byId("level-d" + d), levels.domains[domain.id]);
     byId("nav-level-d" + d).textContent = levelName(levels.domains[domain.id]);
   });
-  var overall = byId("rm-overall");
-  overall.setAttribute("data-level", levels.overall === null ? "na" : String(levels.overall));
-  byId("rm-overall-level").textContent = levelName(levels.overall);
+  setLevel(byId("rm-overall"), levels.overall);
 }
 
 // --- filters ---------------------------------------------------------------------------------------
