@@ -504,3 +504,25 @@ def test_framework_text_shows_as_text(routemap, browser, tmp_path):
         "return Array.from(document.querySelectorAll('fieldset.criterion > legend')).map(l => l.textContent)")
     assert HOSTILE in legends
     assert browser.css("img") == [] and browser.css("b") == []
+
+
+def test_clear_all_answers_asks_first(routemap, frameworks, browser, tmp_path):
+    fw = frameworks["newham-individual"]
+    page = make_form(routemap, tmp_path, "newham-individual")
+    browser.open(page)
+    browser.fill_about(subject="Someone")
+    index = browser.criterion_index()
+    browser.answer(index[fw.ids()[0]], {"status": "met", "evidence": "Seen"})
+    browser.into_view(browser.by_id("rm-clear")).click()
+    assert browser.by_id("rm-clear-confirm").is_displayed()
+    browser.by_id("rm-clear-no").click()
+    assert not browser.by_id("rm-clear-confirm").is_displayed()
+    assert browser.by_id("rm-progress").text.startswith("1 of ")
+    browser.into_view(browser.by_id("rm-clear")).click()
+    browser.by_id("rm-clear-yes").click()
+    assert browser.by_id("rm-progress").text.startswith("0 of ")
+    assert browser.by_id("rm-subject").get_attribute("value") == ""
+    browser.driver.refresh()
+    browser.wait(lambda: browser.by_id("rm-progress").text != "", "the form to be built again")
+    assert browser.by_id("rm-progress").text.startswith("0 of ")
+    assert browser.shown_answers()[fw.ids()[0]]["evidence"] == ""

@@ -192,6 +192,25 @@ function start() {
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); save("toml"); });
   byId("rm-save-json").addEventListener("click", function () { save("json"); });
+  byId("rm-clear").addEventListener("click", function () {
+    byId("rm-clear-confirm").hidden = false;
+    byId("rm-clear-question").focus();
+  });
+  byId("rm-clear-no").addEventListener("click", function () {
+    byId("rm-clear-confirm").hidden = true;
+    byId("rm-clear").focus();
+  });
+  byId("rm-clear-yes").addEventListener("click", function () {
+    byId("rm-clear-confirm").hidden = true;
+    clearErrors();
+    saveRefused = false;
+    state = blankState();
+    persist();
+    showEverything();
+    showAll();
+    byId("rm-clear").focus();
+    say("All answers cleared.");
+  });
   // Printing shows the guidance in full.
   var closed = [];
   window.addEventListener("beforeprint", function () {

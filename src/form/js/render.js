@@ -80,7 +80,16 @@ function renderTools() {
     el("div", { class: "buttons" },
       el("button", { type: "button", id: "rm-save-json", class: "secondary" }, "Save as JSON"),
       el("label", { class: "file-button", for: "rm-load", id: "rm-load-label" }, "Load a saved file",
-        el("input", { type: "file", id: "rm-load", class: "visually-hidden", accept: ".toml,.json,application/json" }))));
+        el("input", { type: "file", id: "rm-load", class: "visually-hidden", accept: ".toml,.json,application/json" })),
+      el("button", { type: "button", id: "rm-clear", class: "secondary", "aria-controls": "rm-clear-confirm" },
+        "Clear all answers")),
+    // Asked on the page rather than in a browser dialog, and only after the button is chosen.
+    el("div", { class: "confirm", id: "rm-clear-confirm", hidden: true, role: "group",
+                "aria-labelledby": "rm-clear-question" },
+      el("p", { id: "rm-clear-question", tabindex: "-1" }, "Clear every answer in this form, and its draft in this " +
+         "browser? Save the assessment first if you need it."),
+      el("button", { type: "button", id: "rm-clear-yes", class: "warning" }, "Yes, clear all answers"),
+      el("button", { type: "button", id: "rm-clear-no", class: "secondary" }, "No, keep them")));
 }
 
 function renderActions(actions) {
