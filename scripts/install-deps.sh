@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every system package routemap needs to build, test and render reports (Debian 12), and
-# selenium for the python3 that runs the command line tests (the form's browser tests drive
-# Debian's chromium through chromium-driver with it). Quick when everything is already there: apt and
+# selenium and axe-selenium-python for the python3 that runs the command line tests (the form's
+# browser tests drive Debian's chromium through chromium-driver with them). Quick when everything is already there: apt and
 # pip are only asked when something is missing.
 set -euo pipefail
 
@@ -27,9 +27,11 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# tests/cli runs `python3 -m pytest` with whichever python3 is first on PATH: that one needs selenium.
-if ! python3 -c "import selenium" 2>/dev/null; then
-  echo "routemap: installing selenium for $(command -v python3)" >&2
-  python3 -m pip install -q "selenium>=4.11" 2>/dev/null ||
-    python3 -m pip install -q --break-system-packages "selenium>=4.11"
+# tests/cli runs `python3 -m pytest` with whichever python3 is first on PATH: that one needs selenium
+# (and axe-selenium-python, which ships axe-core for the form's accessibility check).
+python_packages=("selenium>=4.11" "axe-selenium-python>=2.1.6")
+if ! python3 -c "import selenium, axe_selenium_python" 2>/dev/null; then
+  echo "routemap: installing ${python_packages[*]} for $(command -v python3)" >&2
+  python3 -m pip install -q "${python_packages[@]}" 2>/dev/null ||
+    python3 -m pip install -q --break-system-packages "${python_packages[@]}"
 fi

@@ -31,6 +31,10 @@ def missing_parts():
         import selenium  # noqa: F401
     except ImportError:
         missing.append("the Python package 'selenium' (scripts/install-deps.sh installs it)")
+    try:
+        import axe_selenium_python  # noqa: F401  (it ships axe-core, for the accessibility check)
+    except ImportError:
+        missing.append("the Python package 'axe-selenium-python' (scripts/install-deps.sh installs it)")
     if not any(shutil.which(name) for name in CHROMIUM):
         missing.append("a Chromium binary (looked for " + ", ".join(CHROMIUM) + "; install the Debian package 'chromium')")
     if not chromedriver_path():
@@ -199,6 +203,17 @@ class Browser:
             for (const n of document.querySelectorAll('[data-area-id]')) out.areas[n.getAttribute('data-area-id')] = level(n);
             for (const n of document.querySelectorAll('[data-domain-id]')) out.domains[n.getAttribute('data-domain-id')] = level(n);
             return out;""")
+
+    def accessibility_violations(self) -> list[dict]:
+        """What axe-core (as shipped by axe-selenium-python) finds wrong with the page as it is now."""
+        import axe_selenium_python
+        script = Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+        self.driver.execute_script(script.read_text(encoding="utf-8"))
+        self.driver.set_script_timeout(180)
+        result = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document).then(r => done(r.violations), e => done([{id: 'axe failed', help: String(e), nodes: []}]));")
+        return [{"id": v["id"], "help": v["help"], "where": [n["target"] for n in v["nodes"][:5]]} for v in result]
 
     def screenshot(self, name: str) -> Path:
         path = artifacts_dir() / name

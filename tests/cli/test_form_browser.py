@@ -526,3 +526,17 @@ def test_clear_all_answers_asks_first(routemap, frameworks, browser, tmp_path):
     browser.wait(lambda: browser.by_id("rm-progress").text != "", "the form to be built again")
     assert browser.by_id("rm-progress").text.startswith("0 of ")
     assert browser.shown_answers()[fw.ids()[0]]["evidence"] == ""
+
+
+def test_no_accessibility_violations(routemap, frameworks, browser, tmp_path):
+    """axe-core finds nothing wrong: filled in from an example, with a not-applicable criterion
+    revealing its reason, and with the error summary showing."""
+    page = make_form(routemap, tmp_path, "--from", EXAMPLES / "newham-organisation-2026.toml")
+    browser.open(page)
+    assert browser.accessibility_violations() == []
+    fw = frameworks["newham-organisation"]
+    k = browser.criterion_index()[fw.ids()[0]]
+    browser.answer(k, {"status": "not_applicable"})
+    browser.into_view(browser.by_id("rm-save-toml")).click()
+    assert browser.by_id("rm-errors").is_displayed()
+    assert browser.accessibility_violations() == []
