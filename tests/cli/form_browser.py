@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -219,6 +218,13 @@ class Browser:
         path = artifacts_dir() / name
         self.driver.save_screenshot(str(path))
         return path
+
+
+def make_form(routemap, directory: Path, *args, name="form.html") -> Path:
+    """`routemap form ARGS -o directory/name`: the page's path."""
+    page = directory / name
+    routemap.ok("form", *args, "-o", page)
+    return page
 
 
 @pytest.fixture
