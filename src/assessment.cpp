@@ -6,6 +6,8 @@
 #include <routemap/error.hpp>
 #include <routemap/framework.hpp>
 
+#include "assessment_io/common.hpp"
+
 namespace routemap {
 
 namespace {
@@ -40,14 +42,32 @@ std::string closest_criterion(const Framework& framework, std::string_view id) {
     return best;
 }
 
+std::string not_applicable_without_reason(const std::string& id) {
+    return "criterion '" + id +
+           "' is not_applicable but gives no reason: set reason to not_relevant, out_of_scope or owned_elsewhere";
+}
+
+std::string reason_without_exclusion(const std::string& id, Status status) {
+    return "criterion '" + id + "' has an exclusion reason but its status is " + std::string(to_string(status)) +
+           ": a reason is only for not_applicable";
+}
+
 }  // namespace
+
+bool is_iso_date(std::string_view text) noexcept { return detail::is_valid_date(text); }
+
+void Assessment::set_date(std::string iso_date) {
+    if (!iso_date.empty() && !is_iso_date(iso_date))
+        throw AssessmentError("date '" + iso_date + "' is not a valid date in the form YYYY-MM-DD");
+    date = std::move(iso_date);
+}
 
 Assessment Assessment::blank(const Framework& framework, std::string subject, std::string date) {
     Assessment a;
+    a.set_date(std::move(date));
     a.framework_id = framework.id();
     a.framework_version = framework.version();
     a.subject = std::move(subject);
-    a.date = std::move(date);
     for (const auto& c : framework.criteria()) a.records.emplace(c.id, CriterionRecord{});
     return a;
 }
@@ -57,8 +77,21 @@ Status Assessment::status(std::string_view criterion_id) const {
     return it == records.end() ? Status::unknown : it->second.status;
 }
 
-CriterionRecord& Assessment::set(std::string criterion_id, Status status, std::string evidence) {
+CriterionRecord& Assessment::set(std::string criterion_id, Status status, std::string evidence,
+                                 std::optional<Exclusion> reason) {
+    const auto existing = records.find(criterion_id);
+    if (status == Status::not_applicable && !reason &&
+        (existing == records.end() || !existing->second.exclusion || existing->second.status != Status::not_applicable))
+        throw AssessmentError(not_applicable_without_reason(criterion_id));
+    if (status != Status::not_applicable && reason)
+        throw AssessmentError(reason_without_exclusion(criterion_id, status));
     auto& record = records[std::move(criterion_id)];
+    if (status != Status::not_applicable) {
+        record.exclusion.reset();
+        record.exclusion_text.clear();
+    } else if (reason) {
+        record.exclusion = reason;
+    }
     record.status = status;
     if (!evidence.empty()) record.evidence = std::move(evidence);  // keep earlier evidence unless replaced
     return record;
@@ -92,13 +125,9 @@ std::vector<Diagnostic> Assessment::check(const Framework& framework) const {
             add(std::move(message), record.location, id);
         }
         if (record.status == Status::not_applicable && !record.exclusion)
-            add("criterion '" + id +
-                    "' is not_applicable but gives no reason: set reason to not_relevant, out_of_scope or owned_elsewhere",
-                record.location, id);
+            add(not_applicable_without_reason(id), record.location, id);
         if (record.status != Status::not_applicable && (record.exclusion || !record.exclusion_text.empty()))
-            add("criterion '" + id + "' has an exclusion reason but its status is " +
-                    std::string(to_string(record.status)) + ": a reason is only for not_applicable",
-                record.location, id);
+            add(reason_without_exclusion(id, record.status), record.location, id);
     }
     return out;
 }

@@ -1,48 +1,133 @@
 #include <routemap/batch.hpp>
 
+#include <algorithm>
+#include <exception>
+#include <limits>
+#include <thread>
+
 #include <routemap/error.hpp>
 #include <routemap/framework.hpp>
 #include <routemap/scoring.hpp>
+#include <routemap/scoring_plan.hpp>
 
 namespace routemap {
 
-BatchScores score_many(const ScoringModel& model, const Framework& framework, const std::uint8_t* codes,
-                       std::size_t rows, std::size_t row_stride, const ModelParameters& parameters) {
-    const auto columns = framework.criteria().size();
-    if (rows > 0 && row_stride < columns)
-        throw Error("score_many: each row needs " + std::to_string(columns) + " status codes");
-    BatchScores out;
-    out.rows = rows;
-    out.areas = framework.areas().size();
-    out.domains = framework.domains().size();
-    out.area_levels.resize(rows * out.areas);
-    out.area_scores.resize(rows * out.areas);
-    out.domain_levels.resize(rows * out.domains);
-    out.domain_scores.resize(rows * out.domains);
-    out.overall_levels.resize(rows);
-    out.overall_scores.resize(rows);
-    std::vector<Status> row_statuses(columns);  // one row at a time: the input itself is never copied whole
-    for (std::size_t r = 0; r < rows; ++r) {
+void BatchScores::allocate(std::size_t rows_, std::size_t areas_, std::size_t domains_, std::size_t tiers_,
+                           unsigned outputs_) {
+    rows = rows_, areas = areas_, domains = domains_, tiers = tiers_, outputs = outputs_;
+    area_applicable.resize(rows * areas);
+    domain_applicable.resize(rows * domains);
+    overall_applicable.resize(rows);
+    // resize without value-initialising would be faster still, but vectors cannot; the zeroing runs
+    // once over the output, which the plan then writes anyway.
+    if (outputs & batch_levels) {
+        area_levels.resize(rows * areas);
+        domain_levels.resize(rows * domains);
+        overall_levels.resize(rows);
+    }
+    if (outputs & batch_scores) {
+        area_scores.resize(rows * areas);
+        domain_scores.resize(rows * domains);
+        overall_scores.resize(rows);
+    }
+    if (outputs & batch_tier_scores) {
+        area_tier_scores.resize(rows * areas * tiers);
+        domain_tier_scores.resize(rows * domains * tiers);
+        overall_tier_scores.resize(rows * tiers);
+    }
+}
+
+namespace {
+
+// The first code outside 0..4 in rows [begin, end), as a thrown Error naming its row and column.
+void check_codes(const Framework& framework, const std::uint8_t* codes, std::size_t row_stride, std::size_t columns,
+                 std::size_t begin, std::size_t end) {
+    for (std::size_t r = begin; r < end; ++r) {
         const auto* row = codes + r * row_stride;
-        for (std::size_t c = 0; c < columns; ++c) {
+        std::uint8_t worst = 0;
+        for (std::size_t c = 0; c < columns; ++c) worst = std::max(worst, row[c]);  // vectorised
+        if (worst < status_count) continue;
+        for (std::size_t c = 0; c < columns; ++c)
             if (row[c] >= status_count)
                 throw Error("score_many: invalid status code " + std::to_string(row[c]) + " at row " + std::to_string(r) +
                             ", column " + std::to_string(c) + " (criterion '" + framework.criteria()[c].id +
                             "'); codes are 0 unknown, 1 not met, 2 partial, 3 met, 4 not applicable");
-            row_statuses[c] = static_cast<Status>(row[c]);
-        }
-        const auto result = model.score(framework, row_statuses, parameters);
-        for (std::size_t a = 0; a < out.areas; ++a) {
-            out.area_levels[r * out.areas + a] = result.areas[a].level;
-            out.area_scores[r * out.areas + a] = result.areas[a].score;
-        }
-        for (std::size_t d = 0; d < out.domains; ++d) {
-            out.domain_levels[r * out.domains + d] = result.domains[d].level;
-            out.domain_scores[r * out.domains + d] = result.domains[d].score;
-        }
-        out.overall_levels[r] = result.overall.level;
-        out.overall_scores[r] = result.overall.score;
     }
+}
+
+// Models without a plan: each row scored on its own, copied into the arrays.
+void score_rows_one_by_one(const ScoringModel& model, const Framework& framework, const std::uint8_t* codes,
+                           std::size_t row_stride, std::size_t begin, std::size_t end, const ModelParameters& parameters,
+                           BatchScores& out) {
+    const auto columns = framework.criteria().size();
+    std::vector<Status> statuses(columns);
+    auto put = [&](const ScoreNode& node, std::size_t i, std::vector<std::uint8_t>& applicable,
+                   std::vector<std::int32_t>& levels, std::vector<double>& scores, std::vector<double>& tiers) {
+        applicable[i] = node.applicable ? 1 : 0;
+        if (out.outputs & batch_levels) levels[i] = node.level;
+        if (out.outputs & batch_scores) scores[i] = node.score;
+        if (out.outputs & batch_tier_scores)
+            for (std::size_t t = 0; t < out.tiers; ++t)
+                tiers[i * out.tiers + t] = t < node.tier_scores.size() ? node.tier_scores[t]
+                                                                       : std::numeric_limits<double>::quiet_NaN();
+    };
+    for (std::size_t r = begin; r < end; ++r) {
+        const auto* row = codes + r * row_stride;
+        for (std::size_t c = 0; c < columns; ++c) statuses[c] = static_cast<Status>(row[c]);
+        const auto result = score_statuses(model, framework, statuses, parameters);
+        for (std::size_t a = 0; a < out.areas; ++a)
+            put(result.areas[a], r * out.areas + a, out.area_applicable, out.area_levels, out.area_scores, out.area_tier_scores);
+        for (std::size_t d = 0; d < out.domains; ++d)
+            put(result.domains[d], r * out.domains + d, out.domain_applicable, out.domain_levels, out.domain_scores,
+                out.domain_tier_scores);
+        put(result.overall, r, out.overall_applicable, out.overall_levels, out.overall_scores, out.overall_tier_scores);
+    }
+}
+
+}  // namespace
+
+BatchScores score_many(const ScoringModel& model, const Framework& framework, const std::uint8_t* codes,
+                       std::size_t rows, std::size_t row_stride, const ModelParameters& parameters,
+                       const BatchOptions& options) {
+    const auto columns = framework.criteria().size();
+    if (rows > 0 && row_stride < columns)
+        throw Error("score_many: each row needs " + std::to_string(columns) + " status codes");
+    BatchScores out;
+    out.allocate(rows, framework.areas().size(), framework.domains().size(), framework.tiers().size(), options.outputs);
+    const auto plan = model.prepare(framework, parameters);
+
+    auto work = [&](std::size_t begin, std::size_t end) {
+        check_codes(framework, codes, row_stride, columns, begin, end);
+        if (plan) plan->run(codes, row_stride, begin, end, out);
+        else score_rows_one_by_one(model, framework, codes, row_stride, begin, end, parameters, out);
+    };
+
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t wanted = options.threads == 0 ? cores : options.threads;
+    // A block of fewer than ~1,000 rows costs less than starting a thread.
+    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(wanted, rows / 1024));
+    if (threads == 1) {
+        work(0, rows);
+        return out;
+    }
+    // Contiguous blocks, one per thread: each writes only its own rows. The first failing block's
+    // error is the one reported, so the message names the first bad row whatever the thread count.
+    std::vector<std::exception_ptr> errors(threads);
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (std::size_t t = 0; t < threads; ++t) {
+        const auto begin = rows * t / threads, end = rows * (t + 1) / threads;
+        pool.emplace_back([&, t, begin, end] {
+            try {
+                work(begin, end);
+            } catch (...) {
+                errors[t] = std::current_exception();
+            }
+        });
+    }
+    for (auto& thread : pool) thread.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
     return out;
 }
 

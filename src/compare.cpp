@@ -12,6 +12,8 @@ std::string_view to_string(ChangeKind kind) noexcept {
         case ChangeKind::newly_met: return "newly_met";
         case ChangeKind::regressed: return "regressed";
         case ChangeKind::improved: return "improved";
+        case ChangeKind::excluded: return "excluded";
+        case ChangeKind::reinstated: return "reinstated";
         case ChangeKind::other: break;
     }
     return "other";
@@ -28,34 +30,39 @@ const LevelChange& find_change(const std::vector<LevelChange>& changes, std::str
 const LevelChange& Comparison::area(std::string_view id) const { return find_change(areas, id, "area"); }
 const LevelChange& Comparison::domain(std::string_view id) const { return find_change(domains, id, "domain"); }
 
-std::vector<CriterionChange> Comparison::newly_met() const {
+std::vector<CriterionChange> Comparison::of_kind(ChangeKind kind) const {
     std::vector<CriterionChange> out;
     for (const auto& c : changes)
-        if (c.kind == ChangeKind::newly_met) out.push_back(c);
+        if (c.kind == kind) out.push_back(c);
     return out;
 }
 
-std::vector<CriterionChange> Comparison::regressed() const {
-    std::vector<CriterionChange> out;
-    for (const auto& c : changes)
-        if (c.kind == ChangeKind::regressed) out.push_back(c);
+std::vector<CriterionChange> Comparison::newly_met() const { return of_kind(ChangeKind::newly_met); }
+std::vector<CriterionChange> Comparison::regressed() const { return of_kind(ChangeKind::regressed); }
+
+std::array<std::size_t, change_kind_count> Comparison::counts() const {
+    std::array<std::size_t, change_kind_count> out{};
+    for (const auto& c : changes) ++out[static_cast<std::size_t>(c.kind)];
     return out;
+}
+
+ChangeKind classify_change(Status before, Status after) noexcept {
+    const bool after_low = after == Status::not_met || after == Status::unknown;
+    if (before == after) return ChangeKind::other;  // not a change; compare() never lists it
+    if (after == Status::met) return ChangeKind::newly_met;
+    if (after == Status::not_applicable) return ChangeKind::excluded;
+    if (before == Status::not_applicable) return ChangeKind::reinstated;
+    if (before == Status::met) return ChangeKind::regressed;
+    if (before == Status::partial && after_low) return ChangeKind::regressed;
+    if (after == Status::partial) return ChangeKind::improved;
+    return ChangeKind::other;
 }
 
 namespace {
 
-ChangeKind classify(Status before, Status after) {
-    const bool before_low = before == Status::not_met || before == Status::unknown;
-    const bool after_low = after == Status::not_met || after == Status::unknown;
-    if (after == Status::met && before != Status::met) return ChangeKind::newly_met;
-    if (before == Status::met && after != Status::met && after != Status::not_applicable) return ChangeKind::regressed;
-    if (before == Status::partial && after_low) return ChangeKind::regressed;
-    if (before_low && after == Status::partial) return ChangeKind::improved;
-    return ChangeKind::other;
-}
-
 LevelChange change(const ScoreNode& before, const ScoreNode& after) {
-    return LevelChange{after.id, after.name, before.level, after.level, before.score, after.score};
+    return LevelChange{after.id,         after.name,       before.level,       after.level,
+                       before.score,     after.score,      before.applicable,  after.applicable};
 }
 
 }  // namespace
@@ -80,7 +87,7 @@ Comparison compare(const Registry& registry, const Framework& framework, const A
         out.areas.push_back(change(old_score.areas[i], new_score.areas[i]));
     const auto b = before.statuses(framework), a = after.statuses(framework);
     for (const auto& c : framework.criteria())
-        if (b[c.index] != a[c.index]) out.changes.push_back({c.id, b[c.index], a[c.index], classify(b[c.index], a[c.index])});
+        if (b[c.index] != a[c.index]) out.changes.push_back({c.id, b[c.index], a[c.index], classify_change(b[c.index], a[c.index])});
     return out;
 }
 

@@ -16,7 +16,36 @@ using Vertex = BoostGraph::vertex_descriptor;
 struct DependencyGraph::Impl {
     BoostGraph graph;
     std::vector<DependencyEdge> edges;
+    // Compressed rows of direct prerequisites and dependents (sorted, unique), for linear traversals.
+    std::vector<std::size_t> prerequisite_offsets, prerequisite_targets, dependent_offsets, dependent_sources;
 };
+
+namespace {
+
+void compress(std::size_t n, const std::vector<DependencyEdge>& edges, bool forward, std::vector<std::size_t>& offsets,
+              std::vector<std::size_t>& targets) {
+    offsets.assign(n + 1, 0);
+    for (const auto& e : edges) ++offsets[(forward ? e.from : e.to) + 1];
+    for (std::size_t v = 0; v < n; ++v) offsets[v + 1] += offsets[v];
+    targets.resize(edges.size());
+    auto next = offsets;
+    for (const auto& e : edges) targets[next[forward ? e.from : e.to]++] = forward ? e.to : e.from;
+    // Sort and drop duplicates inside each row (an explicit `requires` may repeat an implicit edge).
+    std::size_t write = 0;
+    for (std::size_t v = 0; v < n; ++v) {
+        const auto begin = targets.begin() + static_cast<std::ptrdiff_t>(offsets[v]);
+        const auto end = targets.begin() + static_cast<std::ptrdiff_t>(offsets[v + 1]);
+        std::sort(begin, end);
+        const auto row_start = write;
+        for (auto it = begin; it != end; ++it)
+            if (write == row_start || targets[write - 1] != *it) targets[write++] = *it;
+        offsets[v] = row_start;
+    }
+    offsets[n] = write;
+    targets.resize(write);
+}
+
+}  // namespace
 
 DependencyGraph::DependencyGraph(std::size_t vertex_count, const std::vector<DependencyEdge>& edges)
     : impl_(std::make_unique<Impl>()) {
@@ -27,6 +56,18 @@ DependencyGraph::DependencyGraph(std::size_t vertex_count, const std::vector<Dep
             throw std::out_of_range("dependency edge names a criterion outside the graph");
         boost::add_edge(e.from, e.to, impl_->graph);
     }
+    compress(vertex_count, edges, true, impl_->prerequisite_offsets, impl_->prerequisite_targets);
+    compress(vertex_count, edges, false, impl_->dependent_offsets, impl_->dependent_sources);
+}
+
+std::span<const std::size_t> DependencyGraph::direct_prerequisites(std::size_t criterion) const noexcept {
+    const auto& o = impl_->prerequisite_offsets;
+    return {impl_->prerequisite_targets.data() + o[criterion], o[criterion + 1] - o[criterion]};
+}
+
+std::span<const std::size_t> DependencyGraph::direct_dependents(std::size_t criterion) const noexcept {
+    const auto& o = impl_->dependent_offsets;
+    return {impl_->dependent_sources.data() + o[criterion], o[criterion + 1] - o[criterion]};
 }
 
 DependencyGraph::~DependencyGraph() = default;

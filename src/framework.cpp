@@ -64,7 +64,7 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
             const auto area_id = a.implicit ? d.id : d.id + "." + a.id;
             if (!validator.add_area(d, a, area_id)) continue;
             Area area{area_id, a.id, a.name, a.description, a.implicit, data->areas.size(),
-                      domain.index, data->criteria.size(), 0, a.location};
+                      domain.index, data->criteria.size(), 0, a.location, {}};
             data->area_index.emplace(area_id, area.index);
             for (const auto& c : a.criteria) {
                 const auto full_id = area_id + "." + c.id;
@@ -76,6 +76,9 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
                 data->criteria.push_back(std::move(criterion));
                 ++area.criterion_count;
             }
+            area.declared_tiers = validator.area_tiers(
+                a, area_id, std::span<const Criterion>(data->criteria).subspan(area.first_criterion, area.criterion_count),
+                data->tier_index);
             data->areas.push_back(std::move(area));
             ++domain.area_count;
         }

@@ -45,8 +45,10 @@ AreaSpec read_area(TomlReader& r, const toml::table& t, const std::string& domai
     a.location = r.where(t);
     a.id = r.string(t, "id", "an area of domain '" + domain + "'", true).value_or("");
     const auto context = "area '" + a.id + "' of domain '" + domain + "'";
-    r.unknown_keys(t, {"id", "name", "description", "criteria"}, context);
+    r.unknown_keys(t, {"id", "name", "description", "tiers", "criteria"}, context);
     a.name = r.string(t, "name", context, true).value_or("");
+    a.tiers = r.strings(t, "tiers", context, &a.tier_locations);
+    if (const auto* tiers = t.get("tiers")) a.tiers_location = r.where(*tiers);
     a.description = r.string(t, "description", context, false).value_or("");
     for (const auto* c : r.tables(t, "criteria", context, true)) a.criteria.push_back(read_criterion(r, *c, context));
     return a;

@@ -1,12 +1,15 @@
 #include <routemap/gap.hpp>
 
 #include <algorithm>
-#include <map>
 
 #include <routemap/assessment.hpp>
 #include <routemap/dependency_graph.hpp>
 #include <routemap/error.hpp>
 #include <routemap/framework.hpp>
+#include <routemap/scoring.hpp>
+#include <routemap/scoring_plan.hpp>
+
+#include "scoring/tier_plan.hpp"
 
 namespace routemap {
 
@@ -26,96 +29,118 @@ namespace {
 
 bool satisfied(Status s) { return s == Status::met || s == Status::not_applicable; }
 
-int staged_level(const Framework& framework, const Area& area, std::span<const Status> statuses) {
-    const auto tiers = framework.tiers().size();
-    std::vector<bool> complete(tiers, true);
-    for (const auto& c : framework.criteria_of(area))
-        if (!satisfied(statuses[c.index])) complete[c.tier] = false;
-    int level = 0;
-    while (level < static_cast<int>(tiers) && complete[level]) ++level;
-    return level;
+// The staged level of every area, from the same plan the staged model scores with.
+std::vector<std::int32_t> staged_levels(const Framework& framework, std::span<const Status> statuses) {
+    const auto plan = detail::make_tier_plan(detail::TierModelKind::staged, framework, {});
+    std::vector<std::uint8_t> codes(statuses.size());
+    for (std::size_t i = 0; i < statuses.size(); ++i) codes[i] = static_cast<std::uint8_t>(statuses[i]);
+    BatchScores out;
+    out.allocate(1, framework.areas().size(), framework.domains().size(), framework.tiers().size(), batch_levels);
+    plan->run(codes.data(), codes.size(), 0, 1, out);
+    return out.area_levels;
+}
+
+GapSummary blank_summary(std::string id, std::string name, std::size_t tiers) {
+    GapSummary s;
+    s.id = std::move(id);
+    s.name = std::move(name);
+    s.to_close_by_tier.assign(tiers, 0);
+    return s;
 }
 
 }  // namespace
 
 GapAnalysis analyse_gap(const Framework& framework, std::span<const Status> statuses, const Target& target) {
     target.validate(framework);
-    if (statuses.size() != framework.criteria().size())
-        throw Error("expected " + std::to_string(framework.criteria().size()) + " statuses, got " +
-                    std::to_string(statuses.size()));
+    const auto criteria = framework.criteria();
+    if (statuses.size() != criteria.size())
+        throw Error("expected " + std::to_string(criteria.size()) + " statuses, got " + std::to_string(statuses.size()));
+    for (const auto s : statuses)
+        if (static_cast<std::size_t>(s) >= status_count)
+            throw Error("invalid status code " + std::to_string(static_cast<int>(s)) + " in the gap analysis");
     const auto tiers = framework.tiers().size();
+    const auto levels = staged_levels(framework, statuses);
     GapAnalysis gap;
     gap.framework_id = framework.id();
     gap.target = target;
     for (const auto& t : framework.tiers()) gap.tier_ids.push_back(t.id);
 
-    std::vector<bool> in_gap(framework.criteria().size(), false), own(framework.criteria().size(), false);
-    std::map<std::size_t, std::vector<std::string>> required_by;
-    std::vector<bool> counted(framework.criteria().size(), false);  // in some area's required set
+    // 1. Each area's own target: its unmet applicable criteria of tiers up to the target.
+    enum class Role : std::uint8_t { none, own_met, own, prerequisite };
+    std::vector<Role> role(criteria.size(), Role::none);
+    std::vector<std::size_t> frontier;
+    std::vector<int> target_level(framework.areas().size());
+    for (const auto& area : framework.areas()) {
+        target_level[area.index] = static_cast<int>(target.level_for(framework, area));
+        for (const auto& c : framework.criteria_of(area)) {
+            const auto s = statuses[c.index];
+            if (s == Status::not_applicable || static_cast<int>(c.tier) >= target_level[area.index]) continue;
+            if (s == Status::met) {
+                role[c.index] = Role::own_met;
+                continue;
+            }
+            role[c.index] = Role::own;
+            frontier.push_back(c.index);
+        }
+    }
+    // 2. One traversal from all of them through unmet applicable prerequisites; it stops at met and
+    // not-applicable ones, and visits each criterion once.
+    const auto& graph = framework.graph();
+    while (!frontier.empty()) {
+        const auto v = frontier.back();
+        frontier.pop_back();
+        for (const auto p : graph.direct_prerequisites(v)) {
+            if (satisfied(statuses[p]) || role[p] == Role::own || role[p] == Role::prerequisite) continue;
+            role[p] = Role::prerequisite;
+            frontier.push_back(p);
+        }
+    }
+    // 3. Items, area rows and sums, in one pass in framework order.
+    gap.total = blank_summary(framework.id(), framework.name(), tiers);
+    for (const auto& d : framework.domains()) gap.domains.push_back(blank_summary(d.id, d.name, tiers));
     for (const auto& area : framework.areas()) {
         AreaGap a;
         a.area_id = area.id;
         a.domain_id = framework.domains()[area.domain].id;
         a.name = area.name;
-        a.target_level = static_cast<int>(target.level_for(framework, area));
-        a.current_level = staged_level(framework, area, statuses);
-        bool any_applicable = false;
+        a.current_level = levels[area.index];
+        a.applicable = a.current_level != not_applicable_level;
+        a.target_level = target_level[area.index];
+        auto& domain = gap.domains[area.domain];
         for (const auto& c : framework.criteria_of(area)) {
-            const auto s = statuses[c.index];
-            if (s != Status::not_applicable) any_applicable = true;
-            if (s == Status::not_applicable || static_cast<int>(c.tier) >= a.target_level) continue;
+            const auto r = role[c.index];
+            if (r == Role::none) continue;
             ++a.required;
-            counted[c.index] = true;
-            if (s == Status::met) {
+            if (r == Role::own_met) {
                 ++a.met;
                 continue;
             }
+            const auto s = statuses[c.index];
             a.to_close.push_back(c.index);
             if (s == Status::partial) ++a.partial;
-            in_gap[c.index] = own[c.index] = true;
+            if (r == Role::prerequisite) ++a.prerequisites;
+            ++domain.to_close_by_tier[c.tier];
+            ++gap.total.to_close_by_tier[c.tier];
+            GapItem item;
+            item.criterion = c.index;
+            item.id = c.id;
+            item.status = s;
+            item.partial = s == Status::partial;
+            item.prerequisite = r == Role::prerequisite;
+            if (item.prerequisite)
+                for (const auto d : graph.direct_dependents(c.index))
+                    if (role[d] == Role::own || role[d] == Role::prerequisite) item.required_by.push_back(criteria[d].id);
+            gap.items.push_back(std::move(item));
         }
-        a.applicable = any_applicable;
+        for (auto* summary : {&domain, &gap.total}) {
+            summary->to_close += a.to_close.size();
+            summary->prerequisites += a.prerequisites;
+            summary->partial += a.partial;
+            summary->required += a.required;
+            summary->met += a.met;
+        }
         gap.areas.push_back(std::move(a));
     }
-    // Unmet prerequisites of every gap criterion, transitively, in any area.
-    const auto& graph = framework.graph();
-    for (std::size_t i = 0; i < in_gap.size(); ++i) {
-        if (!own[i]) continue;
-        for (const auto p : graph.transitive_prerequisites(i)) {
-            if (satisfied(statuses[p])) continue;
-            in_gap[p] = true;
-            if (!own[p]) required_by[p].push_back(framework.criteria()[i].id);
-        }
-    }
-    GapSummary total{framework.id(), framework.name(), 0, 0, 0, 0, std::vector<std::size_t>(tiers, 0)};
-    std::vector<GapSummary> domains;
-    for (const auto& d : framework.domains())
-        domains.push_back(GapSummary{d.id, d.name, 0, 0, 0, 0, std::vector<std::size_t>(tiers, 0)});
-    for (const auto& c : framework.criteria()) {
-        const auto s = statuses[c.index];
-        const bool required = counted[c.index] || in_gap[c.index];
-        if (!required) continue;
-        for (auto* summary : {&domains[c.domain], &total}) {
-            ++summary->required;
-            if (s == Status::met) ++summary->met;
-            if (in_gap[c.index]) {
-                ++summary->to_close;
-                ++summary->to_close_by_tier[c.tier];
-                if (s == Status::partial) ++summary->partial;
-            }
-        }
-        if (!in_gap[c.index]) continue;
-        GapItem item;
-        item.criterion = c.index;
-        item.id = c.id;
-        item.status = s;
-        item.partial = s == Status::partial;
-        item.prerequisite = !own[c.index];
-        if (item.prerequisite) item.required_by = required_by[c.index];
-        gap.items.push_back(std::move(item));
-    }
-    gap.domains = std::move(domains);
-    gap.total = std::move(total);
     return gap;
 }
 

@@ -1,5 +1,6 @@
 #include <routemap/scoring.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -7,6 +8,7 @@
 #include <routemap/error.hpp>
 #include <routemap/framework.hpp>
 #include <routemap/registry.hpp>
+#include <routemap/scoring_plan.hpp>
 
 #include "models/models.hpp"
 
@@ -19,6 +21,15 @@ std::size_t StatusCounts::total() const noexcept {
 }
 
 namespace {
+
+void mark_not_applicable(ScoreNode& node) {
+    node.applicable = false;
+    node.level = not_applicable_level;
+    node.label = std::string(not_applicable_label);
+    node.score = std::numeric_limits<double>::quiet_NaN();
+    std::fill(node.tier_scores.begin(), node.tier_scores.end(), std::numeric_limits<double>::quiet_NaN());
+}
+
 template <class Nodes>
 const ScoreNode& find_node(const Nodes& nodes, std::string_view id, std::string_view what) {
     for (const auto& node : nodes)
@@ -51,12 +62,27 @@ ModelParameters resolve_parameters(const ScoringModel& model, const Framework& f
     return parameters;
 }
 
+std::shared_ptr<const ScoringPlan> ScoringModel::prepare(const Framework&, const ModelParameters&) const {
+    return nullptr;
+}
+
+ScoreResult score_statuses(const ScoringModel& model, const Framework& framework, std::span<const Status> statuses,
+                           const ModelParameters& parameters) {
+    auto result = model.score(framework, statuses, parameters);
+    // Whatever a (plugin) model did, a node with nothing applicable below it has no level or score.
+    for (auto* nodes : {&result.areas, &result.domains})
+        for (auto& node : *nodes)
+            if (!node.applicable) mark_not_applicable(node);
+    if (!result.overall.applicable) mark_not_applicable(result.overall);
+    return result;
+}
+
 ScoreResult score(const Registry& registry, const Framework& framework, const Assessment& assessment,
                   std::string_view model_name, const ModelParameters& overrides) {
     assessment.validate(framework);
     const auto& model = registry.model(model_name.empty() ? framework.scoring().default_model : model_name);
     const auto statuses = assessment.statuses(framework);
-    return model.score(framework, statuses, resolve_parameters(model, framework, overrides));
+    return score_statuses(model, framework, statuses, resolve_parameters(model, framework, overrides));
 }
 
 ScoreResult make_score_skeleton(const Framework& framework, std::span<const Status> statuses, std::string model,
@@ -79,6 +105,8 @@ ScoreResult make_score_skeleton(const Framework& framework, std::span<const Stat
         return node;
     };
     result.overall = blank(framework.id(), framework.name());
+    result.domains.reserve(framework.domains().size());
+    result.areas.reserve(framework.areas().size());
     for (const auto& domain : framework.domains()) result.domains.push_back(blank(domain.id, domain.name));
     for (const auto& area : framework.areas()) result.areas.push_back(blank(area.id, area.name));
     for (const auto& c : framework.criteria()) {
@@ -90,10 +118,27 @@ ScoreResult make_score_skeleton(const Framework& framework, std::span<const Stat
             node->counts_by_tier[c.tier].add(s);
         }
     }
+    auto settle = [](ScoreNode& node) {
+        node.applicable = node.counts.applicable() > 0;
+        if (!node.applicable) mark_not_applicable(node);
+    };
     for (auto* nodes : {&result.areas, &result.domains})
-        for (auto& node : *nodes) node.applicable = node.counts.applicable() > 0;
-    result.overall.applicable = result.overall.counts.applicable() > 0;
+        for (auto& node : *nodes) settle(node);
+    settle(result.overall);
     return result;
+}
+
+void label_levels(ScoreResult& result) {
+    auto label = [&](ScoreNode& node) {
+        if (!node.applicable) return mark_not_applicable(node);
+        if (node.level < 0 || static_cast<std::size_t>(node.level) >= result.level_labels.size())
+            throw Error("scoring model '" + result.model + "' gave level " + std::to_string(node.level) + " to '" +
+                        node.id + "', outside its " + std::to_string(result.level_labels.size()) + " level labels");
+        node.label = result.level_labels[static_cast<std::size_t>(node.level)];
+    };
+    for (auto* nodes : {&result.areas, &result.domains})
+        for (auto& node : *nodes) label(node);
+    label(result.overall);
 }
 
 std::vector<std::shared_ptr<const ScoringModel>> builtin_models() {

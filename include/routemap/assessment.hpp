@@ -14,6 +14,9 @@ namespace routemap {
 
 class Framework;
 
+// YYYY-MM-DD, a real day of the Gregorian calendar: what every assessment date must be.
+[[nodiscard]] bool is_iso_date(std::string_view text) noexcept;
+
 struct CriterionRecord {
     Status status = Status::unknown;
     std::string evidence;
@@ -41,12 +44,20 @@ public:
     std::map<std::string, CriterionRecord> records;  // by full criterion id; missing means unknown
     std::string file;  // where it was read from, if anywhere
 
-    // A blank assessment listing every criterion as unknown.
+    // A blank assessment listing every criterion as unknown. Throws AssessmentError on a malformed date.
     static Assessment blank(const Framework& framework, std::string subject = {}, std::string date = {});
 
     [[nodiscard]] Status status(std::string_view criterion_id) const;
-    // Records a status (and evidence, when given); check() or validate() compares ids with a framework.
-    CriterionRecord& set(std::string criterion_id, Status status, std::string evidence = {});
+    // Records a status (and evidence, when given), checked as the file readers check it, at once:
+    // not_applicable needs a reason (given here, or kept from the record's earlier not_applicable);
+    // a reason with any other status is refused (AssessmentError, the readers' message). Setting
+    // another status on a not-applicable record clears its reason, which belonged to the exclusion.
+    // check() or validate() compares ids with a framework.
+    CriterionRecord& set(std::string criterion_id, Status status, std::string evidence = {},
+                         std::optional<Exclusion> reason = {});
+    // Sets the date after checking it is YYYY-MM-DD, a real day (AssessmentError otherwise), as
+    // the readers do. (Assigning `date` directly is not checked until the assessment is written.)
+    void set_date(std::string iso_date);
     // One status per criterion of the framework, in framework order (missing = unknown).
     [[nodiscard]] std::vector<Status> statuses(const Framework& framework) const;
 

@@ -1,6 +1,7 @@
 #pragma once
-// Scoring many assessments at once, for research: a matrix of status codes in, arrays out.
+// Scoring many assessments at once, for research: a matrix of status codes in, columnar arrays out.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -11,20 +12,40 @@ namespace routemap {
 class Framework;
 class ScoringModel;
 
+// What score_many computes; ask for less to write less.
+enum BatchOutput : unsigned {
+    batch_levels = 1u << 0,
+    batch_scores = 1u << 1,
+    batch_tier_scores = 1u << 2,  // rows x nodes x tiers; off by default (T times larger)
+    batch_default_outputs = batch_levels | batch_scores,
+};
+
+struct BatchOptions {
+    unsigned outputs = batch_default_outputs;
+    unsigned threads = 0;  // 0 = every core the machine has; rows are split into contiguous blocks
+};
+
+// Row-major arrays, one row per assessment. The applicable masks are always filled: 0 where every
+// criterion below a node is not applicable, in which case its level is not_applicable_level (-1) and
+// its scores NaN. Arrays not asked for stay empty.
 struct BatchScores {
-    std::size_t rows = 0, areas = 0, domains = 0;
-    std::vector<std::int32_t> area_levels;    // rows x areas, row-major
-    std::vector<double> area_scores;          // rows x areas
-    std::vector<std::int32_t> domain_levels;  // rows x domains
-    std::vector<double> domain_scores;        // rows x domains
-    std::vector<std::int32_t> overall_levels; // rows
-    std::vector<double> overall_scores;       // rows
+    std::size_t rows = 0, areas = 0, domains = 0, tiers = 0;
+    unsigned outputs = batch_default_outputs;
+    std::vector<std::uint8_t> area_applicable, domain_applicable, overall_applicable;  // rows x n
+    std::vector<std::int32_t> area_levels, domain_levels, overall_levels;              // rows x n
+    std::vector<double> area_scores, domain_scores, overall_scores;                    // rows x n
+    std::vector<double> area_tier_scores, domain_tier_scores, overall_tier_scores;     // rows x n x tiers
+
+    // Sizes every array asked for by `outputs` (the contents are then written by a plan).
+    void allocate(std::size_t rows, std::size_t areas, std::size_t domains, std::size_t tiers, unsigned outputs);
 };
 
 // `codes` holds rows x criteria status codes (see Status), row-major, each row in framework order;
-// row r starts at codes + r * row_stride. Gives exactly what scoring each row on its own gives.
-// Throws Error on a code outside 0..4 (naming the row and column).
+// row r starts at codes + r * row_stride. Gives exactly what scoring each row on its own gives (both
+// run the model's plan; models without one are called row by row). Throws Error on a code outside
+// 0..4, naming the first such row and column.
 BatchScores score_many(const ScoringModel& model, const Framework& framework, const std::uint8_t* codes,
-                       std::size_t rows, std::size_t row_stride, const ModelParameters& parameters);
+                       std::size_t rows, std::size_t row_stride, const ModelParameters& parameters,
+                       const BatchOptions& options = {});
 
 }  // namespace routemap

@@ -1,6 +1,7 @@
 #pragma once
 // Comparing two assessments of the same subject: the pledge's annual summary of progress.
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,8 @@ class Assessment;
 class Framework;
 class Registry;
 
+// A node's level and score before and after. A side where the node is not applicable has level
+// not_applicable_level and a NaN score; delta() is then 0 and changed_applicability() says so.
 struct LevelChange {
     std::string id;
     std::string name;
@@ -21,12 +24,26 @@ struct LevelChange {
     int after_level = 0;
     double before_score = 0.0;
     double after_score = 0.0;
-    [[nodiscard]] int delta() const noexcept { return after_level - before_level; }
+    bool before_applicable = true;
+    bool after_applicable = true;
+    [[nodiscard]] int delta() const noexcept {
+        return before_applicable && after_applicable ? after_level - before_level : 0;
+    }
+    [[nodiscard]] bool changed_applicability() const noexcept { return before_applicable != after_applicable; }
 };
 
-enum class ChangeKind { newly_met, regressed, improved, other };
-// "newly_met", "regressed", "improved", "other".
+// Every status transition has exactly one kind (the table is in docs/scoring.md, "Comparing"):
+//   newly_met   anything else -> met
+//   regressed   met -> partial, not_met or unknown; partial -> not_met or unknown
+//   improved    not_met or unknown -> partial
+//   excluded    anything applicable -> not_applicable (an auditor wants to see these)
+//   reinstated  not_applicable -> partial, not_met or unknown
+//   other       not_met <-> unknown (both count as not met)
+enum class ChangeKind { newly_met, regressed, improved, excluded, reinstated, other };
+inline constexpr std::size_t change_kind_count = 6;
+// "newly_met", "regressed", "improved", "excluded", "reinstated", "other".
 std::string_view to_string(ChangeKind kind) noexcept;
+ChangeKind classify_change(Status before, Status after) noexcept;
 
 struct CriterionChange {
     std::string id;
@@ -50,11 +67,12 @@ struct Comparison {
     [[nodiscard]] const LevelChange& domain(std::string_view id) const;
     [[nodiscard]] std::vector<CriterionChange> newly_met() const;
     [[nodiscard]] std::vector<CriterionChange> regressed() const;
+    [[nodiscard]] std::vector<CriterionChange> of_kind(ChangeKind kind) const;
+    // How many changes of each kind, indexed by ChangeKind.
+    [[nodiscard]] std::array<std::size_t, change_kind_count> counts() const;
 };
 
-// newly_met: not met before, met now. regressed: met before and not now, or partial before and
-// not_met/unknown now. improved: not_met/unknown before, partial now. Throws AssessmentError when the
-// subjects differ or either assessment does not fit the framework.
+// Throws AssessmentError when the subjects differ or either assessment does not fit the framework.
 Comparison compare(const Registry& registry, const Framework& framework, const Assessment& before,
                    const Assessment& after, std::string_view model = {});
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ public:
     // Direct prerequisites / dependents, ascending by index, without duplicates.
     [[nodiscard]] std::vector<std::size_t> prerequisites(std::size_t criterion) const;
     [[nodiscard]] std::vector<std::size_t> dependents(std::size_t criterion) const;
+    // The same as views into the graph's own arrays: no allocation, for one-pass algorithms.
+    [[nodiscard]] std::span<const std::size_t> direct_prerequisites(std::size_t criterion) const noexcept;
+    [[nodiscard]] std::span<const std::size_t> direct_dependents(std::size_t criterion) const noexcept;
     // All criteria reachable through prerequisites, ascending by index.
     [[nodiscard]] std::vector<std::size_t> transitive_prerequisites(std::size_t criterion) const;
 

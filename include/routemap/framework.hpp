@@ -54,6 +54,7 @@ struct Area {
     std::size_t first_criterion = 0;
     std::size_t criterion_count = 0;
     SourceLocation location;
+    std::vector<std::size_t> declared_tiers;  // tier indices the file states the area uses (may be empty)
 };
 
 struct Domain {

@@ -44,6 +44,11 @@ struct AreaSpec {
     std::string name;
     std::string description;
     bool implicit = false;  // criteria held directly by the domain
+    // The tiers the area uses, when its author states them (`tiers = [...]`): every criterion must be
+    // at one of them and each must have a criterion. Unstated, an area that skips a tier is warned about.
+    std::vector<std::string> tiers;
+    std::vector<SourceLocation> tier_locations;  // parallel to tiers when known
+    SourceLocation tiers_location;               // of the `tiers` key, when given
     std::vector<CriterionSpec> criteria;
     SourceLocation location;
 };

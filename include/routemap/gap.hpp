@@ -19,27 +19,34 @@ struct GapItem {
     Status status = Status::unknown;
     bool partial = false;         // already partly there
     bool prerequisite = false;    // not required by its own area's target, but by another gap criterion
-    std::vector<std::string> required_by;  // gap criteria that need it (for prerequisites)
+    std::vector<std::string> required_by;  // for prerequisites: the gap criteria that directly require it
 };
 
 struct AreaGap {
     std::string area_id;
     std::string domain_id;
     std::string name;
-    bool applicable = true;
-    int current_level = 0;  // staged level
+    bool applicable = true;  // false when every criterion of the area is not applicable
+    int current_level = 0;   // staged level; not_applicable_level (-1) when not applicable
     int target_level = 0;
-    std::vector<std::size_t> to_close;  // criterion indices in this area that must become met (framework order)
-    std::size_t partial = 0;
-    std::size_t required = 0;  // applicable criteria at or below the target in this area
-    std::size_t met = 0;       // of which met
+    // Every gap item in this area, framework order: its own target's criteria and the prerequisites
+    // other areas need from it (flagged in the items), so that the area's row holds all its work.
+    std::vector<std::size_t> to_close;
+    std::size_t prerequisites = 0;  // of to_close, how many are prerequisites of other gap criteria
+    std::size_t partial = 0;        // of to_close, how many are partial
+    std::size_t required = 0;  // applicable criteria at or below the target, plus the prerequisites
+    std::size_t met = 0;       // of the required, how many are met
+    // Nothing left to close. The staged level may still be below the target when the area has no
+    // criteria at the target tier (it cannot reach a tier it does not use).
     [[nodiscard]] bool reached() const noexcept { return to_close.empty(); }
 };
 
+// A domain's or the whole framework's totals: the sums of its areas' rows.
 struct GapSummary {
     std::string id;  // domain id, or the framework id for the total
     std::string name;
     std::size_t to_close = 0;
+    std::size_t prerequisites = 0;
     std::size_t partial = 0;
     std::size_t required = 0;
     std::size_t met = 0;
@@ -63,8 +70,9 @@ struct GapAnalysis {
 };
 
 // Criteria to close for an area: the unmet applicable criteria of tiers up to its target; then, for
-// all of them, their unmet applicable prerequisites, transitively (any area). Not-applicable
-// prerequisites do not block.
+// all of them, their unmet applicable prerequisites, transitively (any area). The search stops at a
+// met or not-applicable prerequisite: what lies behind it is not needed for this target. One
+// traversal for the whole analysis (linear in criteria and edges).
 GapAnalysis analyse_gap(const Framework& framework, std::span<const Status> statuses, const Target& target);
 GapAnalysis analyse_gap(const Framework& framework, const Assessment& assessment, const Target& target);
 

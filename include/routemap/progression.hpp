@@ -15,12 +15,12 @@ struct PathStep {
     std::string id;
     std::size_t phase = 1;  // 1 = can start now
     Status status = Status::unknown;
-    std::vector<std::string> waits_for;  // gap criteria that must be met first (direct or through met ones)
+    std::vector<std::string> waits_for;  // the gap criteria it directly requires: they must be met first
 };
 
 struct ProgressionPath {
     std::string framework_id;
-    std::vector<PathStep> steps;                 // the order to work in
+    std::vector<PathStep> steps;                 // the order to work in: phase by phase
     std::vector<std::vector<std::size_t>> phases;  // indices into steps, phase 1 first
 
     // Up to n steps that can be started today (phase 1), in path order; n = 0 means all of them.
@@ -28,9 +28,10 @@ struct ProgressionPath {
     [[nodiscard]] std::size_t phase_count() const noexcept { return phases.size(); }
 };
 
-// Order: a topological sort of the dependency graph; among the criteria that are ready, the lower
-// tier first, then domain order, then area order, then the higher weight, then document order.
-// Phase of a step: 1 + the longest chain of gap criteria it waits for.
+// Phase of a step: 1 + the longest chain of gap criteria it waits for (phase 1 can start now).
+// Order: phase by phase; inside a phase, the lower tier first, then domain order, then area order,
+// then the higher weight, then document order. Every step comes after all it waits for, because
+// they are in lower phases. Linear in the gap's criteria and edges (plus the sort).
 ProgressionPath progression_path(const Framework& framework, const GapAnalysis& gap);
 
 }  // namespace routemap

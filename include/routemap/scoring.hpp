@@ -1,6 +1,11 @@
 #pragma once
 // Scoring models behind one interface. Built in: staged, continuous, coverage (docs/scoring.md);
 // plugins may add more through the Registry.
+//
+// One meaning everywhere: an area can only *reach* a tier at which it has an applicable criterion
+// (tiers it does not use are passed through, never reached on their own), so a blank assessment is
+// level 0 and scores 0 in every built-in model; and a node whose criteria are all not applicable has
+// no level and no score (level not_applicable_level, score NaN, label "Not applicable").
 
 #include <array>
 #include <memory>
@@ -17,6 +22,11 @@ namespace routemap {
 class Assessment;
 class Framework;
 class Registry;
+class ScoringPlan;
+
+// The level of a node that is not applicable: never a real level (levels run from 0).
+inline constexpr int not_applicable_level = -1;
+inline constexpr std::string_view not_applicable_label = "Not applicable";
 
 struct StatusCounts {
     std::array<std::size_t, status_count> by_status{};
@@ -36,9 +46,9 @@ struct ScoreNode {
     std::string id;  // area or domain id; the framework id for the overall node
     std::string name;
     bool applicable = true;  // false when every criterion below is not applicable (then left out of its parent)
-    int level = 0;           // 0 = below the first tier / band
-    std::string label;       // the level's name (tier or band name; "Not yet" for level 0)
-    double score = 0.0;      // on the model's scale, 0..max_score
+    int level = 0;           // 0 = below the first tier / band; not_applicable_level when !applicable
+    std::string label;       // the level's name ("Not yet" for level 0, "Not applicable")
+    double score = 0.0;      // on the model's scale, 0..max_score; NaN when !applicable
     double max_score = 0.0;
     std::vector<double> tier_scores;  // per tier, the model's completion (NaN when no applicable criteria)
     StatusCounts counts;
@@ -67,9 +77,15 @@ public:
     // Every parameter the model reads, with its default. Unknown parameters are refused.
     [[nodiscard]] virtual ModelParameters default_parameters() const { return {}; }
     // `statuses` holds one status per criterion in framework order; `parameters` is complete
-    // (defaults merged with the framework's and the caller's values).
+    // (defaults merged with the framework's and the caller's values). Must be safe to call from
+    // several threads at once (score_many does).
     [[nodiscard]] virtual ScoreResult score(const Framework& framework, std::span<const Status> statuses,
                                             const ModelParameters& parameters) const = 0;
+    // A compiled plan for scoring many rows of this framework with these parameters (batch.hpp), or
+    // nullptr when the model has none; score_many then calls score() row by row. Models that have a
+    // plan compute score() with it too, so that single and batch scoring cannot disagree.
+    [[nodiscard]] virtual std::shared_ptr<const ScoringPlan> prepare(const Framework& framework,
+                                                                     const ModelParameters& parameters) const;
 };
 
 // Defaults, then the framework file's [scoring.parameters.<model>], then `overrides`.
@@ -81,12 +97,20 @@ ModelParameters resolve_parameters(const ScoringModel& model, const Framework& f
 // framework's default model.
 ScoreResult score(const Registry& registry, const Framework& framework, const Assessment& assessment,
                   std::string_view model = {}, const ModelParameters& overrides = {});
+// Scores one status per criterion (framework order) with a model; the result's not-applicable nodes
+// are normalised (level not_applicable_level, NaN score, "Not applicable") whatever the model did.
+ScoreResult score_statuses(const ScoringModel& model, const Framework& framework, std::span<const Status> statuses,
+                           const ModelParameters& parameters);
 
 std::vector<std::shared_ptr<const ScoringModel>> builtin_models();
 
 // Helpers for model authors: counts per area / domain / overall and per tier, with the
-// applicability flags set, so that a model only fills in levels and scores.
+// applicability flags set (and not-applicable nodes already at not_applicable_level, NaN score and
+// "Not applicable"), so that a model only fills in levels and scores of applicable nodes.
 ScoreResult make_score_skeleton(const Framework& framework, std::span<const Status> statuses, std::string model,
                                 const ModelParameters& parameters);
+// Sets every applicable node's label from result.level_labels and its level (levels outside the
+// labels are an Error), and enforces the not-applicable rule on the others.
+void label_levels(ScoreResult& result);
 
 }  // namespace routemap

@@ -78,18 +78,15 @@ public:
                 sum += child.score;
                 max += 3.0;
             }
-            parent.score = sum;
             parent.max_score = max;
-            parent.level = max > 0.0 ? band(sum / max, p.at("total_developing"), p.at("total_achieving"),
-                                            p.at("total_excelling"))
-                                     : 0;
+            if (!parent.applicable) return;  // already marked by the skeleton: no level, NaN score
+            parent.score = sum;
+            parent.level = band(sum / max, p.at("total_developing"), p.at("total_achieving"), p.at("total_excelling"));
         };
         for (const auto& domain : framework.domains()) total(result.domains[domain.index], framework.areas_of(domain));
         total(result.overall, framework.areas());
 
-        for (auto* nodes : {&result.areas, &result.domains})
-            for (auto& node : *nodes) node.label = labels[node.level];
-        result.overall.label = labels[result.overall.level];
+        label_levels(result);  // not-applicable nodes keep "Not applicable"
         return result;
     }
 

@@ -181,4 +181,58 @@ void FrameworkValidator::check_cycle(const DependencyGraph& graph, const std::ve
     error("dependency cycle: " + path, criteria[cycle->front()].location, criteria[cycle->front()].id);
 }
 
+std::vector<std::size_t> FrameworkValidator::area_tiers(const AreaSpec& spec, const std::string& area_id,
+                                                       std::span<const Criterion> criteria,
+                                                       const std::unordered_map<std::string, std::size_t>& tier_index) {
+    const auto tier_count = spec_.tiers.size();
+    std::vector<bool> used(tier_count, false);
+    for (const auto& c : criteria)
+        if (c.tier < tier_count) used[c.tier] = true;
+    auto tier_list = [&](const std::vector<std::size_t>& indices) {
+        std::string out;
+        for (const auto t : indices) out += (out.empty() ? "" : ", ") + spec_.tiers[t].id;
+        return out;
+    };
+    if (spec.tiers.empty()) {
+        if (spec.implicit || tier_count < 2 || criteria.empty()) return {};
+        std::vector<std::size_t> skipped;
+        for (std::size_t t = 0; t < tier_count; ++t)
+            if (!used[t]) skipped.push_back(t);
+        if (!skipped.empty())
+            warning("area '" + area_id + "' has no criteria at tier" + (skipped.size() > 1 ? "s " : " ") +
+                        tier_list(skipped) + ": it passes through " + (skipped.size() > 1 ? "them" : "it") +
+                        " on its way up and can never reach " + (skipped.size() > 1 ? "them" : "it") +
+                        " on its own. If that is on purpose, say so with `tiers = [...]` in the area",
+                    spec.location);
+        return {};
+    }
+    std::vector<std::size_t> declared;
+    std::vector<bool> is_declared(tier_count, false);
+    for (std::size_t k = 0; k < spec.tiers.size(); ++k) {
+        const auto where = k < spec.tier_locations.size() ? spec.tier_locations[k] : spec.tiers_location;
+        const auto it = tier_index.find(spec.tiers[k]);
+        if (it == tier_index.end()) {
+            std::string known;
+            for (const auto& t : spec_.tiers) known += (known.empty() ? "" : ", ") + t.id;
+            error("area '" + area_id + "' declares unknown tier '" + spec.tiers[k] + "' (known tiers: " + known + ")", where);
+            continue;
+        }
+        if (is_declared[it->second]) {
+            error("area '" + area_id + "' declares tier '" + spec.tiers[k] + "' twice", where);
+            continue;
+        }
+        is_declared[it->second] = true;
+        declared.push_back(it->second);
+        if (!used[it->second])
+            error("area '" + area_id + "' declares tier '" + spec.tiers[k] + "' but has no criterion at it", where);
+    }
+    for (const auto& c : criteria)
+        if (c.tier < tier_count && !is_declared[c.tier])
+            error("criterion '" + c.id + "' is at tier '" + spec_.tiers[c.tier].id + "', which its area '" + area_id +
+                      "' does not declare (tiers = [" + tier_list(declared) + "])",
+                  c.location, c.id);
+    std::sort(declared.begin(), declared.end());
+    return declared;
+}
+
 }  // namespace routemap::detail

@@ -3,6 +3,7 @@
 // Semantic checks of a FrameworkSpec, collecting every problem rather than stopping at the first.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +32,11 @@ public:
     std::vector<DependencyEdge> edges(const std::vector<Criterion>& criteria, const std::vector<Area>& areas,
                                       const std::unordered_map<std::string, std::size_t>& index);
     void check_cycle(const DependencyGraph& graph, const std::vector<Criterion>& criteria);
+    // The tiers an area declares (indices, or nullopt entries dropped after an error), checked against
+    // its criteria; without a declaration, a warning naming the tiers the area skips.
+    std::vector<std::size_t> area_tiers(const AreaSpec& spec, const std::string& area_id,
+                                        std::span<const Criterion> criteria,
+                                        const std::unordered_map<std::string, std::size_t>& tier_index);
 
     [[nodiscard]] const std::vector<Diagnostic>& found() const { return *out_; }
     [[nodiscard]] std::vector<Diagnostic> warnings() const;

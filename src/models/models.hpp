@@ -1,25 +1,26 @@
 #pragma once
-// routemap::detail-level code: the built-in scoring models (formulas in docs/scoring.md).
+// routemap::detail-level code: the built-in scoring models (formulas in docs/scoring.md). All three
+// are tier models: their numbers come from one compiled plan (src/scoring/tier_plan.cpp).
 
 #include <routemap/framework.hpp>
 #include <routemap/scoring.hpp>
+#include <routemap/scoring_plan.hpp>
 
 namespace routemap::models {
 
 // Level names shared by the tier-based models: "Not yet", then the tiers' names.
 std::vector<std::string> tier_level_labels(const Framework& framework);
 
-// For models that combine children into parents: a domain's area nodes, and all domain nodes.
-std::vector<const ScoreNode*> area_nodes(const ScoreResult& result, const Framework& framework, const Domain& domain);
-std::vector<const ScoreNode*> domain_nodes(const ScoreResult& result);
-// Sets every node's label from result.level_labels and its level.
-void label_levels(ScoreResult& result);
+// One row scored by a plan, with the counts, labels and names of a full ScoreResult.
+ScoreResult score_by_plan(const ScoringPlan& plan, const Framework& framework, std::span<const Status> statuses,
+                          std::string model, const ModelParameters& parameters, double max_score);
 
 class StagedModel final : public ScoringModel {
 public:
     std::string name() const override { return "staged"; }
     std::string description() const override;
     ScoreResult score(const Framework&, std::span<const Status>, const ModelParameters&) const override;
+    std::shared_ptr<const ScoringPlan> prepare(const Framework&, const ModelParameters&) const override;
 };
 
 class ContinuousModel final : public ScoringModel {
@@ -28,6 +29,7 @@ public:
     std::string description() const override;
     ModelParameters default_parameters() const override;
     ScoreResult score(const Framework&, std::span<const Status>, const ModelParameters&) const override;
+    std::shared_ptr<const ScoringPlan> prepare(const Framework&, const ModelParameters&) const override;
 };
 
 class CoverageModel final : public ScoringModel {
@@ -36,6 +38,7 @@ public:
     std::string description() const override;
     ModelParameters default_parameters() const override;
     ScoreResult score(const Framework&, std::span<const Status>, const ModelParameters&) const override;
+    std::shared_ptr<const ScoringPlan> prepare(const Framework&, const ModelParameters&) const override;
 };
 
 }  // namespace routemap::models

@@ -11,6 +11,7 @@
 namespace routemap::detail::report {
 
 std::string ReportData::level_label(int level) const {
+    if (level == not_applicable_level) return "n/a";
     if (level >= 0 && static_cast<std::size_t>(level) < score.level_labels.size())
         return score.level_labels[static_cast<std::size_t>(level)];
     return "Level " + std::to_string(level);

@@ -7,7 +7,12 @@ namespace routemap::detail::report {
 
 namespace {
 
-std::string delta_cell(int delta) {
+std::string delta_cell(const LevelChange& change) {
+    if (change.changed_applicability())
+        return std::string("<td class=\"num muted\">") + (change.after_applicable ? "now applicable" : "now not applicable") +
+               "</td>";
+    if (!change.after_applicable) return "<td class=\"num muted\">n/a</td>";
+    const int delta = change.delta();
     if (delta > 0) return "<td class=\"num delta-up\">▲ +" + std::to_string(delta) + "</td>";
     if (delta < 0) return "<td class=\"num delta-down\">▼ " + std::to_string(delta) + "</td>";
     return "<td class=\"num muted\">no change</td>";
@@ -32,31 +37,37 @@ std::string comparison_section(const ReportData& data) {
     const auto& f = data.framework;
     const auto newly = cmp.newly_met();
     const auto regressed = cmp.regressed();
-    std::size_t improved = 0;
-    for (const auto& c : cmp.changes)
-        if (c.kind == ChangeKind::improved) ++improved;
+    const auto excluded = cmp.of_kind(ChangeKind::excluded);
+    const auto reinstated = cmp.of_kind(ChangeKind::reinstated);
+    const auto improved = cmp.counts()[static_cast<std::size_t>(ChangeKind::improved)];
     std::string out = "<section id=\"progress\" class=\"long\">\n<h2>Progress since " + escape(cmp.before_date) + "</h2>\n";
     out += "<p>Overall level: <span class=\"pill " + level_class(cmp.overall.before_level) + "\">" +
            escape(data.level_label(cmp.overall.before_level)) + "</span> → <span class=\"pill " +
            level_class(cmp.overall.after_level) + "\">" + escape(data.level_label(cmp.overall.after_level)) + "</span>. " +
            std::to_string(newly.size()) + " criteria newly met, " + std::to_string(regressed.size()) + " regressed, " +
-           std::to_string(improved) + " improved to partly met.</p>\n";
+           std::to_string(improved) + " improved to partly met, " + std::to_string(excluded.size()) +
+           " excluded (now not applicable).</p>\n";
     out += "<table>\n<thead><tr><th>Domain / area</th><th>Before</th><th>After</th><th class=\"num\">Change</th></tr>\n</thead>\n";
     for (const auto& d : f.domains()) {
         const auto& dc = cmp.domains[d.index];
         out += "<tr><td><strong>" + escape(d.name) + "</strong></td><td>" + escape(data.level_label(dc.before_level)) +
-               "</td><td>" + escape(data.level_label(dc.after_level)) + "</td>" + delta_cell(dc.delta()) + "</tr>\n";
+               "</td><td>" + escape(data.level_label(dc.after_level)) + "</td>" + delta_cell(dc) + "</tr>\n";
         for (const auto& area : f.areas_of(d)) {
             if (area.implicit) continue;
             const auto& ac = cmp.areas[area.index];
             out += "<tr><td style=\"padding-left:22px\">" + escape(area.name) + "</td><td>" +
                    escape(data.level_label(ac.before_level)) + "</td><td>" + escape(data.level_label(ac.after_level)) + "</td>" +
-                   delta_cell(ac.delta()) + "</tr>\n";
+                   delta_cell(ac) + "</tr>\n";
         }
     }
     out += "</table>\n";
     if (!newly.empty()) out += "<h3>Newly met (" + std::to_string(newly.size()) + ")</h3>\n" + change_list(data, newly);
     if (!regressed.empty()) out += "<h3>Regressed (" + std::to_string(regressed.size()) + ")</h3>\n" + change_list(data, regressed);
+    if (!excluded.empty())
+        out += "<h3>Excluded: now not applicable (" + std::to_string(excluded.size()) + ")</h3>\n" + change_list(data, excluded);
+    if (!reinstated.empty())
+        out += "<h3>Reinstated: applicable again (" + std::to_string(reinstated.size()) + ")</h3>\n" +
+               change_list(data, reinstated);
     return out + "</section>\n";
 }
 

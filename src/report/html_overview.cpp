@@ -88,8 +88,10 @@ std::string glance_section(const ReportData& data) {
     std::string out = "<section id=\"summary\">\n<h2>At a glance</h2>\n<div class=\"glance\">\n";
     out += "<div class=\"overall\"><div class=\"caption muted\">Overall level</div><div class=\"level\"><span class=\"pill " +
            level_class(level) + "\" style=\"font-size:24px;padding:2px 14px;border-radius:14px\">" + escape(s.overall.label) +
-           "</span></div><div class=\"small muted\" style=\"margin-top:6px\">level " + std::to_string(level) + " of " +
-           std::to_string(data.max_level()) + " · score " + number(s.overall.score, 2) + " / " + number(s.overall.max_score, 2) +
+           "</span></div><div class=\"small muted\" style=\"margin-top:6px\">" +
+           (s.overall.applicable ? "level " + std::to_string(level) + " of " + std::to_string(data.max_level()) + " · score " +
+                                       number(s.overall.score, 2) + " / " + number(s.overall.max_score, 2)
+                                 : std::string("every criterion is not applicable: no level, no score")) +
            "</div>" + ladder_svg(data) + "</div>\n<div>\n<div class=\"figures\">\n";
     out += figure(std::to_string(c[Status::met]) + " <span class=\"small muted\">of " + std::to_string(c.applicable()) + "</span>",
                   "applicable criteria met (" + std::to_string(c[Status::partial]) + " partly met)");
@@ -110,7 +112,8 @@ std::string glance_section(const ReportData& data) {
         out += "<p class=\"callout small\">Since " + escape(cmp.before_date) + ": " + std::to_string(gained) +
                (gained == 1 ? " area" : " areas") + " gained a level, " + std::to_string(lost) + " lost one; " +
                std::to_string(cmp.newly_met().size()) + " criteria newly met, " + std::to_string(cmp.regressed().size()) +
-               " regressed.</p>\n";
+               " regressed, " + std::to_string(cmp.of_kind(ChangeKind::excluded).size()) +
+               " excluded (now not applicable).</p>\n";
     }
     out += "<table class=\"domains\">\n<thead><tr><th>Domain</th><th>Level</th><th class=\"num\">Met</th><th class=\"num\">To close</th></tr>\n</thead>\n";
     for (const auto& d : data.framework.domains()) {

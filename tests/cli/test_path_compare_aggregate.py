@@ -96,7 +96,8 @@ def test_compare_text(routemap, files, org):
     assert_fits_80_columns(out)
     n = len(org.framework.ids("fundamental"))
     assert "Overall level: Not yet → Fundamental (+1)" in out
-    assert f"Areas: {len(org.framework.areas)} gained a level, 0 lost one; {n} criteria newly met, 0 regressed." in out
+    assert (f"Areas: {len(org.framework.areas)} gained a level, 0 lost one; {n} criteria newly met, 0 regressed, "
+            "0 excluded (now not applicable).") in " ".join(out.split())
     assert f"Newly met ({n}):" in out
     assert "Regressed" not in out
 
@@ -179,13 +180,18 @@ def expected_changes(before, after):
         a = after["criteria"].get(cid, {}).get("status", "unknown")
         if a == b:
             continue
+        # The table of docs/scoring.md, "Comparing two assessments", written out independently.
         if a == "met":
             out[cid] = "newly_met"
-        elif b == "met" and a != "not_applicable":
+        elif a == "not_applicable":
+            out[cid] = "excluded"
+        elif b == "not_applicable":
+            out[cid] = "reinstated"
+        elif b == "met":
             out[cid] = "regressed"
         elif b == "partial" and a in ("not_met", "unknown"):
             out[cid] = "regressed"
-        elif b in ("not_met", "unknown") and a == "partial":
+        elif a == "partial":
             out[cid] = "improved"
         else:
             out[cid] = "other"

@@ -95,6 +95,48 @@ TEST(Assessment, SetStatusAndStatusesInFrameworkOrder) {
               static_cast<long>(fw.criteria().size()) - 2);
 }
 
+TEST(Assessment, SetChecksReasonsAtOnce) {
+    const auto& fw = service();
+    auto a = Assessment::blank(fw, "Team", "2026-01-01");
+    const auto& id = fw.criteria()[0].id;
+    try {
+        a.set(id, Status::not_applicable);
+        FAIL() << "not_applicable without a reason was accepted";
+    } catch (const AssessmentError& e) {
+        EXPECT_NE(std::string(e.what()).find("is not_applicable but gives no reason"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(a.status(id), Status::unknown);  // nothing changed
+    try {
+        a.set(id, Status::met, {}, Exclusion::out_of_scope);
+        FAIL() << "a reason with met was accepted";
+    } catch (const AssessmentError& e) {
+        EXPECT_NE(std::string(e.what()).find("a reason is only for not_applicable"), std::string::npos) << e.what();
+    }
+    a.set(id, Status::not_applicable, "", Exclusion::owned_elsewhere);
+    a.set(id, Status::not_applicable, "the ICB does this");  // the reason already given is kept
+    EXPECT_EQ(a.records.at(id).exclusion, Exclusion::owned_elsewhere);
+    a.set(id, Status::met);  // a new status replaces the exclusion and its reason
+    EXPECT_FALSE(a.records.at(id).exclusion.has_value());
+    EXPECT_TRUE(a.check(fw).empty());
+}
+
+TEST(Assessment, DatesAreCheckedWhenGiven) {
+    const auto& fw = service();
+    EXPECT_THROW((void)Assessment::blank(fw, "Team", "31/03/2026"), AssessmentError);
+    auto a = Assessment::blank(fw, "Team", "2026-03-31");
+    try {
+        a.set_date("2026-02-30");
+        FAIL();
+    } catch (const AssessmentError& e) {
+        EXPECT_NE(std::string(e.what()).find("is not a valid date in the form YYYY-MM-DD"), std::string::npos);
+    }
+    EXPECT_EQ(a.date, "2026-03-31");
+    a.set_date("2024-02-29");
+    EXPECT_EQ(a.date, "2024-02-29");
+    EXPECT_TRUE(is_iso_date("2000-02-29"));
+    EXPECT_FALSE(is_iso_date("1900-02-29"));
+}
+
 TEST(Assessment, CheckReportsEveryMismatchAtOnce) {
     const auto& fw = service();
     const auto& real = fw.criteria()[0].id;  // readiness.conversation.fundamental.1
@@ -103,10 +145,10 @@ TEST(Assessment, CheckReportsEveryMismatchAtOnce) {
     a.framework_version = "0.9.0";
     a.set("readiness.conversation.fundamentl.1", Status::met);  // typo
     a.set("nothing.like.this", Status::partial);
-    a.set(real, Status::not_applicable);  // no reason
-    a.set(fw.criteria()[1].id, Status::met).exclusion = Exclusion::out_of_scope;  // reason without NA
-    auto& excluded = a.set(fw.criteria()[2].id, Status::not_applicable);
-    excluded.exclusion = Exclusion::owned_elsewhere;  // fine
+    // set() refuses these two at once (Assessment.SetChecksReasonsAtOnce); records can still hold them.
+    a.records[real].status = Status::not_applicable;  // no reason
+    a.records[fw.criteria()[1].id] = CriterionRecord{Status::met, {}, {}, {}, {}, Exclusion::out_of_scope, {}, {}};
+    a.set(fw.criteria()[2].id, Status::not_applicable, {}, Exclusion::owned_elsewhere);  // fine
 
     const auto problems = a.check(fw);
     ASSERT_EQ(problems.size(), 6u);
@@ -168,8 +210,7 @@ TEST(Assessment, ValidatePassesAFittingAssessment) {
     const auto& fw = service();
     auto a = Assessment::blank(fw);
     a.set(fw.criteria()[0].id, Status::met, "policy document");
-    auto& na = a.set(fw.criteria()[1].id, Status::not_applicable);
-    na.exclusion = Exclusion::not_relevant;
+    auto& na = a.set(fw.criteria()[1].id, Status::not_applicable, {}, Exclusion::not_relevant);
     na.exclusion_text = "no patients";
     EXPECT_NO_THROW(a.validate(fw));
 }

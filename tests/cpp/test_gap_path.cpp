@@ -40,6 +40,43 @@ TEST(Gap, WorkedExampleWithAreaOverride) {
     EXPECT_EQ(gap.total.to_close_by_tier, (std::vector<std::size_t>{1, 2, 0}));
     EXPECT_NEAR(gap.total.done_share(), 4.0 / 7.0, 1e-12);
     EXPECT_EQ(gap.domains[1].to_close, 2u);
+    // The area rows hold every item in the area, prerequisites included, and add up to the totals.
+    const auto& u = gap.area("d2.u");
+    EXPECT_EQ(u.to_close, (std::vector<std::size_t>{f.criterion("d2.u.f1").index, f.criterion("d2.u.i1").index}));
+    EXPECT_EQ(u.prerequisites, 1u);
+    EXPECT_EQ(u.required, 2u);
+    EXPECT_FALSE(u.reached());
+    EXPECT_EQ(gap.area("d2.z").current_level, not_applicable_level);
+    std::size_t to_close = 0, required = 0, met = 0;
+    for (const auto& a : gap.areas) to_close += a.to_close.size(), required += a.required, met += a.met;
+    EXPECT_EQ(to_close, gap.total.to_close);
+    EXPECT_EQ(required, gap.total.required);
+    EXPECT_EQ(met, gap.total.met);
+}
+
+TEST(Gap, PrerequisitesStopAtMetAndNotApplicableCriteria) {
+    // x.i1 requires u.i1; with u.i1 met, nothing behind it (u.f1) is needed for x's target.
+    const auto f = test::worked_example();
+    auto a = test::worked_assessment(f);
+    a.set("d2.u.i1", Status::met);
+    Target target = Target::uniform("intermediate");
+    target.areas["d2.u"] = "fundamental";
+    target.domains["d2"] = "fundamental";
+    auto only_x = Target::uniform("fundamental");
+    only_x.areas["d1.x"] = "intermediate";
+    const auto gap = analyse_gap(f, a, only_x);
+    EXPECT_EQ(gap.find_item("d2.u.i1"), nullptr);  // met: not in the gap
+    ASSERT_NE(gap.find_item("d2.u.f1"), nullptr);  // u's own fundamental target
+    EXPECT_FALSE(gap.find_item("d2.u.f1")->prerequisite);
+    // The same through a not-applicable criterion.
+    a.set("d2.u.i1", Status::not_applicable, {}, Exclusion::owned_elsewhere);
+    auto none_below = Target::uniform("fundamental");
+    none_below.areas["d1.x"] = "intermediate";
+    none_below.areas["d2.u"] = "fundamental";
+    a.set("d2.u.f1", Status::met);
+    const auto gap2 = analyse_gap(f, a, none_below);
+    ASSERT_EQ(gap2.items.size(), 1u);
+    EXPECT_EQ(gap2.items[0].id, "d1.x.i1");
 }
 
 TEST(Path, StepsFollowPrerequisitesAndPhasesAreDepths) {
@@ -57,9 +94,11 @@ TEST(Path, TiesBreakByTierDomainAreaWeightThenDocumentOrder) {
     const auto f = test::worked_example();
     const auto blank = Assessment::blank(f, "s", "2026-01-01");
     const auto path = progression_path(f, analyse_gap(f, blank, Target::uniform("advanced")));
+    // Phase by phase (1: fundamentals; 2: y.i1, y.i2, u.i1; 3: x.i1, u.a1; 4: x.a1), and inside a
+    // phase by tier, domain, area, higher weight (x.f2 weighs 3), document order.
     EXPECT_EQ(ids(path.steps), (std::vector<std::string>{"d1.x.f2", "d1.x.f1", "d1.y.f1", "d2.z.f1", "d2.z.f2",
                                                          "d2.u.f1", "d1.y.i1", "d1.y.i2", "d2.u.i1", "d1.x.i1",
-                                                         "d1.x.a1", "d2.u.a1"}));
+                                                         "d2.u.a1", "d1.x.a1"}));
     std::map<std::string, std::size_t> phase;
     for (const auto& s : path.steps) phase[s.id] = s.phase;
     EXPECT_EQ(phase["d1.x.f1"], 1u);

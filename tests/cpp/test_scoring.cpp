@@ -22,29 +22,33 @@ ScoreResult run(const std::string& model, const ModelParameters& overrides = {})
 TEST(StagedModel, WorkedExample) {
     const auto r = run("staged");
     EXPECT_EQ(r.area("d1.x").level, 1);
-    EXPECT_EQ(r.area("d1.y").level, 3);  // no advanced criteria: vacuously complete
+    EXPECT_EQ(r.area("d1.y").level, 2);  // no advanced criteria: it cannot reach a tier it does not use
     EXPECT_FALSE(r.area("d2.z").applicable);
+    EXPECT_EQ(r.area("d2.z").level, not_applicable_level);
+    EXPECT_EQ(r.area("d2.z").label, "Not applicable");
+    EXPECT_TRUE(std::isnan(r.area("d2.z").score));
     EXPECT_EQ(r.area("d2.u").level, 0);  // unknown blocks
     EXPECT_EQ(r.domain("d1").level, 1);
     EXPECT_EQ(r.domain("d2").level, 0);  // z is left out, not counted as 0 or 3
     EXPECT_EQ(r.overall.level, 0);
     EXPECT_EQ(r.area("d1.x").label, "Fundamental");
     EXPECT_EQ(r.overall.label, "Not yet");
-    EXPECT_DOUBLE_EQ(r.area("d1.y").score, 3.0);
+    EXPECT_DOUBLE_EQ(r.area("d1.y").score, 2.0);
 }
 
 TEST(ContinuousModel, WorkedExample) {
     const auto r = run("continuous");
     EXPECT_DOUBLE_EQ(r.area("d1.x").score, 1.5);   // 1 + 0.5 + 0
-    EXPECT_DOUBLE_EQ(r.area("d1.y").score, 3.0);   // (1 + 1) * 3/2
-    EXPECT_DOUBLE_EQ(r.area("d2.u").score, 1.0);   // (0 + 0 + 1) * 3/3
-    EXPECT_DOUBLE_EQ(r.domain("d1").score, 2.25);
-    EXPECT_DOUBLE_EQ(r.domain("d2").score, 1.0);
-    EXPECT_DOUBLE_EQ(r.overall.score, 1.625);
+    EXPECT_DOUBLE_EQ(r.area("d1.y").score, 2.0);   // 1 + 1; no advanced criteria, so no advanced credit
+    EXPECT_DOUBLE_EQ(r.area("d2.u").score, 1.0);   // 0 + 0 + 1
+    EXPECT_TRUE(std::isnan(r.area("d2.z").score));
+    EXPECT_DOUBLE_EQ(r.domain("d1").score, 1.75);  // (1.5 + 2) / 2
+    EXPECT_DOUBLE_EQ(r.domain("d2").score, 1.0);   // z left out
+    EXPECT_DOUBLE_EQ(r.overall.score, 1.375);      // (1.75 + 1) / 2
     EXPECT_DOUBLE_EQ(r.area("d1.x").tier_scores[1], 0.5);
     EXPECT_TRUE(std::isnan(r.area("d1.y").tier_scores[2]));
     EXPECT_EQ(r.area("d1.x").level, 1);
-    EXPECT_EQ(r.area("d1.y").level, 3);
+    EXPECT_EQ(r.area("d1.y").level, 2);
     EXPECT_EQ(r.overall.level, 0);
     // Partial credit is a parameter.
     const auto full = run("continuous", {{"partial_credit", 1.0}});
@@ -62,7 +66,7 @@ TEST(CoverageModel, WorkedExample) {
     EXPECT_NEAR(r.overall.score, 8.0 / 12.0, 1e-12);
     EXPECT_NEAR(r.domain("d1").tier_scores[1], 2.0 / 3.0, 1e-12);
     EXPECT_EQ(r.domain("d1").level, 1);
-    EXPECT_EQ(r.area("d1.y").level, 3);
+    EXPECT_EQ(r.area("d1.y").level, 2);
     EXPECT_EQ(run("coverage", {{"level_threshold", 0.6}}).domain("d1").level, 2);
 }
 
@@ -90,11 +94,16 @@ TEST(Scoring, AllUnknownAndAllNotApplicable) {
         EXPECT_TRUE(r.overall.applicable);
     }
     auto excluded = Assessment::blank(f, "s", "2026-01-01");
-    for (const auto& c : f.criteria()) excluded.set(c.id, Status::not_applicable).exclusion = Exclusion::out_of_scope;
-    const auto r = score(registry, f, excluded, "continuous");
-    EXPECT_FALSE(r.overall.applicable);
-    EXPECT_FALSE(r.domain("d1").applicable);
-    EXPECT_EQ(r.overall.level, 0);
+    for (const auto& c : f.criteria()) excluded.set(c.id, Status::not_applicable, {}, Exclusion::out_of_scope);
+    for (const auto* model : {"staged", "continuous", "coverage"}) {
+        const auto r = score(registry, f, excluded, model);
+        EXPECT_FALSE(r.overall.applicable);
+        EXPECT_FALSE(r.domain("d1").applicable);
+        EXPECT_EQ(r.overall.level, not_applicable_level) << model;
+        EXPECT_EQ(r.overall.label, "Not applicable") << model;
+        EXPECT_TRUE(std::isnan(r.overall.score)) << model;
+        EXPECT_TRUE(std::isnan(r.domain("d2").score)) << model;
+    }
 }
 
 TEST(Scoring, SingleTierFramework) {
@@ -122,7 +131,7 @@ TEST(Scoring, FrameworkFileParametersApply) {
     const auto f = parse_framework(text, "worked.toml");
     const auto r = score(registry, f, test::worked_assessment(f));
     EXPECT_EQ(r.model, "continuous");
-    EXPECT_DOUBLE_EQ(r.area("d1.x").score, 1.25);
+    EXPECT_DOUBLE_EQ(r.area("d1.x").score, 1.25);  // 1 + 0.25 + 0
     EXPECT_DOUBLE_EQ(r.parameters.at("partial_credit"), 0.25);
 }
 

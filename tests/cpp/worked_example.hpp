@@ -15,9 +15,9 @@ inline Assessment worked_assessment(const Framework& f) {
     a.set("d1.x.a1", Status::not_met);
     a.set("d1.y.f1", Status::met);
     a.set("d1.y.i1", Status::met);
-    a.set("d1.y.i2", Status::not_applicable).exclusion = Exclusion::out_of_scope;
-    a.set("d2.z.f1", Status::not_applicable).exclusion = Exclusion::not_relevant;
-    a.set("d2.z.f2", Status::not_applicable).exclusion = Exclusion::owned_elsewhere;
+    a.set("d1.y.i2", Status::not_applicable, {}, Exclusion::out_of_scope);
+    a.set("d2.z.f1", Status::not_applicable, {}, Exclusion::not_relevant);
+    a.set("d2.z.f2", Status::not_applicable, {}, Exclusion::owned_elsewhere);
     a.set("d2.u.f1", Status::unknown);
     a.set("d2.u.i1", Status::not_met);
     a.set("d2.u.a1", Status::met);

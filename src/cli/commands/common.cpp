@@ -23,6 +23,7 @@ Assessed load_assessed(Context& context, const CommandLine& command, const std::
 }
 
 std::string level_name(const Framework& framework, int level) {
+    if (level == not_applicable_level) return "n/a";
     if (level <= 0) return "Not yet";
     const auto tiers = framework.tiers();
     if (static_cast<std::size_t>(level) > tiers.size()) return "level " + std::to_string(level);

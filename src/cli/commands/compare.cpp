@@ -28,12 +28,15 @@ struct LevelNames {
     const Framework& framework;
     std::vector<std::string> labels;
     std::string operator()(int level) const {
+        if (level == not_applicable_level) return "n/a";
         if (level >= 0 && static_cast<std::size_t>(level) < labels.size()) return labels[static_cast<std::size_t>(level)];
         return level_name(framework, level);
     }
 };
 
 std::string delta_text(const LevelChange& c) {
+    if (c.changed_applicability()) return c.after_applicable ? "now applicable" : "now n/a";
+    if (!c.after_applicable) return "n/a";
     if (c.delta() > 0) return "+" + std::to_string(c.delta());
     if (c.delta() < 0) return std::to_string(c.delta());
     return "=";
@@ -44,9 +47,11 @@ std::string kind_title(ChangeKind kind) {
         case ChangeKind::newly_met: return "Newly met";
         case ChangeKind::regressed: return "Regressed";
         case ChangeKind::improved: return "Improved to partial";
+        case ChangeKind::excluded: return "Excluded (now not applicable)";
+        case ChangeKind::reinstated: return "Reinstated (applicable again)";
         case ChangeKind::other: break;
     }
-    return "Other changes";
+    return "Other changes (not met and unknown, both count as not met)";
 }
 
 std::string status_word(Status s) {
@@ -56,7 +61,8 @@ std::string status_word(Status s) {
     return out;
 }
 
-constexpr ChangeKind kinds[] = {ChangeKind::newly_met, ChangeKind::regressed, ChangeKind::improved, ChangeKind::other};
+constexpr ChangeKind kinds[] = {ChangeKind::newly_met,  ChangeKind::regressed,  ChangeKind::improved,
+                                ChangeKind::excluded,   ChangeKind::reinstated, ChangeKind::other};
 
 std::string text_output(const Framework& f, const Comparison& c, const LevelNames& name) {
     std::string out = wrap_block("Progress: " + (c.subject.empty() ? std::string("(no subject)") : c.subject), text_width, "");
@@ -65,14 +71,17 @@ std::string text_output(const Framework& f, const Comparison& c, const LevelName
     out += '\n' + wrap_block("Overall level: " + name(c.overall.before_level) + " → " +
                                  name(c.overall.after_level) + " (" + delta_text(c.overall) + ")",
                              text_width, "", "  ");
+    const auto counts = c.counts();
     std::size_t gained = 0, lost = 0;
     for (const auto& a : c.areas) {
         if (a.delta() > 0) ++gained;
         if (a.delta() < 0) ++lost;
     }
     out += wrap_block("Areas: " + std::to_string(gained) + " gained a level, " + std::to_string(lost) + " lost one; " +
-                          std::to_string(c.newly_met().size()) + " criteria newly met, " +
-                          std::to_string(c.regressed().size()) + " regressed.",
+                          plural(counts[static_cast<std::size_t>(ChangeKind::newly_met)], "criterion", "criteria") +
+                          " newly met, " + std::to_string(counts[static_cast<std::size_t>(ChangeKind::regressed)]) +
+                          " regressed, " + std::to_string(counts[static_cast<std::size_t>(ChangeKind::excluded)]) +
+                          " excluded (now not applicable).",
                       text_width, "", "  ");
     out += '\n';
     Table table({{"DOMAIN / AREA", Table::Align::left, true, 20}, {"BEFORE"}, {"AFTER"}, {"CHANGE", Table::Align::right}});
@@ -106,18 +115,16 @@ std::string text_output(const Framework& f, const Comparison& c, const LevelName
 std::string csv_output(const Comparison& c) {
     std::string out = csv_row({"kind", "id", "name", "before_level", "after_level", "delta", "before_status", "after_status", "change"});
     auto level = [&](const char* kind, const LevelChange& l) {
-        out += csv_row({kind, l.id, l.name, std::to_string(l.before_level), std::to_string(l.after_level),
-                        std::to_string(l.delta()), "", "", ""});
+        auto lv = [](bool applicable, int v) { return applicable ? std::to_string(v) : std::string(); };
+        out += csv_row({kind, l.id, l.name, lv(l.before_applicable, l.before_level), lv(l.after_applicable, l.after_level),
+                        l.before_applicable && l.after_applicable ? std::to_string(l.delta()) : std::string(), "", "", ""});
     };
     level("overall", c.overall);
     for (const auto& d : c.domains) level("domain", d);
     for (const auto& a : c.areas) level("area", a);
     for (const auto& ch : c.changes) {
         out += csv_row({"criterion", ch.id, "", "", "", "", std::string(to_string(ch.before)), std::string(to_string(ch.after)),
-                        ch.kind == ChangeKind::newly_met   ? "newly_met"
-                        : ch.kind == ChangeKind::regressed ? "regressed"
-                        : ch.kind == ChangeKind::improved  ? "improved"
-                                                           : "other"});
+                        std::string(to_string(ch.kind))});
     }
     return out;
 }

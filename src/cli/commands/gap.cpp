@@ -32,8 +32,17 @@ std::string status_flag(const GapItem& item) {
     return flag;
 }
 
+// The gap item of each criterion (nullptr when it has none): built once, so that listing the items
+// area by area is one pass.
+std::vector<const GapItem*> items_by_criterion(const Framework& f, const GapAnalysis& gap) {
+    std::vector<const GapItem*> out(f.criteria().size(), nullptr);
+    for (const auto& item : gap.items) out[item.criterion] = &item;
+    return out;
+}
+
 std::string text_output(const Assessed& a, const GapAnalysis& gap) {
     const auto& f = a.framework;
+    const auto item_of = items_by_criterion(f, gap);
     std::string out = assessment_heading("Gap", a);
     out += wrap_block("Target: " + describe_target(f, gap.target) + ".", text_width, "", "  ");
     const auto& t = gap.total;
@@ -65,8 +74,7 @@ std::string text_output(const Assessed& a, const GapAnalysis& gap) {
                 continue;
             }
             std::vector<const GapItem*> items;
-            for (const auto& item : gap.items)
-                if (f.criteria()[item.criterion].area == area.index) items.push_back(&item);
+            for (const auto i : ag.to_close) items.push_back(item_of[i]);
             const std::string levels = level_name(f, ag.current_level) + " → target " + level_name(f, ag.target_level);
             out += wrap_block(name + ": " + levels + (items.empty() ? ", reached" : ""), text_width, "  ", "    ");
             for (const auto* item : items) {
@@ -91,7 +99,8 @@ std::string csv_output(const Assessed& a, const GapAnalysis& gap) {
         const auto& ag = gap.areas[c.area];
         out += csv_row({c.id, f.domains()[c.domain].id, f.areas()[c.area].id, f.tiers()[c.tier].id,
                         std::string(to_string(item.status)), item.partial ? "true" : "false",
-                        item.prerequisite ? "true" : "false", join(item.required_by, " "), std::to_string(ag.current_level),
+                        item.prerequisite ? "true" : "false", join(item.required_by, " "),
+                        ag.applicable ? std::to_string(ag.current_level) : "",
                         std::to_string(ag.target_level), c.text});
     }
     return out;
@@ -99,6 +108,7 @@ std::string csv_output(const Assessed& a, const GapAnalysis& gap) {
 
 std::string markdown_output(const Assessed& a, const GapAnalysis& gap) {
     const auto& f = a.framework;
+    const auto item_of = items_by_criterion(f, gap);
     std::string out = "# Gap: " + markdown_escape(a.assessment.subject) + "\n\n";
     out += "- **Framework:** " + markdown_escape(f.name()) + " (`" + f.id() + "` " + markdown_escape(f.version()) + ")\n";
     out += "- **Target:** " + markdown_escape(describe_target(f, gap.target)) + "\n";
@@ -111,8 +121,8 @@ std::string markdown_output(const Assessed& a, const GapAnalysis& gap) {
     out += summary.render();
     for (const auto& d : f.domains()) {
         std::vector<const GapItem*> items;
-        for (const auto& item : gap.items)
-            if (f.criteria()[item.criterion].domain == d.index) items.push_back(&item);
+        for (const auto& area : f.areas_of(d))
+            for (const auto i : gap.areas[area.index].to_close) items.push_back(item_of[i]);
         if (items.empty()) continue;
         out += "\n## " + markdown_escape(d.name) + "\n\n";
         MarkdownTable table({"Area", "Criterion", "Tier", "Status", "Text"});

@@ -41,8 +41,10 @@ std::string text_output(const Assessed& a, const ScoreResult& s) {
     std::string params;
     for (const auto& [key, value] : s.parameters) params += (params.empty() ? "" : ", ") + key + "=" + format_number(value, 4);
     out += wrap_block("Model: " + s.model + (params.empty() ? "" : " (" + params + ")") + ".", text_width, "", "  ") + '\n';
-    out += wrap_block("Overall level: " + s.overall.label + " (" + std::to_string(s.overall.level) + " of " +
-                          std::to_string(s.level_labels.size() - 1) + "), score " + score_text(s.overall),
+    out += wrap_block(s.overall.applicable ? "Overall level: " + s.overall.label + " (" + std::to_string(s.overall.level) +
+                                                 " of " + std::to_string(s.level_labels.size() - 1) + "), score " +
+                                                 score_text(s.overall)
+                                           : std::string("Overall level: n/a (every criterion is not applicable)"),
                       text_width, "", "  ");
     out += wrap_block("Criteria: " + plural(s.overall.counts.total(), "criterion", "criteria") + " — " +
                           describe_counts(s.overall.counts),
@@ -73,7 +75,8 @@ std::string csv_output(const Assessed& a, const ScoreResult& s) {
     auto row = [&](const char* kind, const ScoreNode& n) {
         const auto& c = n.counts;
         out += csv_row({a.assessment.subject, a.assessment.date, s.model, kind, n.id, n.name, n.applicable ? "true" : "false",
-                        std::to_string(n.level), n.label, format_number(n.score, 6), format_number(n.max_score, 6),
+                        n.applicable ? std::to_string(n.level) : "", n.label,
+                        n.applicable ? format_number(n.score, 6) : "", format_number(n.max_score, 6),
                         std::to_string(c[Status::met]), std::to_string(c[Status::partial]), std::to_string(c[Status::not_met]),
                         std::to_string(c[Status::unknown]), std::to_string(c[Status::not_applicable])});
     };

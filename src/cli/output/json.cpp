@@ -7,6 +7,8 @@ namespace routemap::cli {
 namespace {
 
 Json number_or_null(double value) { return std::isnan(value) ? Json(nullptr) : Json(value); }
+// Not applicable is never a number: null.
+Json level_or_null(bool applicable, int level) { return applicable ? Json(level) : Json(nullptr); }
 
 Json counts_json(const StatusCounts& counts) {
     Json out = Json::object();
@@ -20,7 +22,8 @@ Json node_json(const ScoreNode& node) {
     Json by_tier = Json::array();
     for (const auto& c : node.counts_by_tier) by_tier.push_back(counts_json(c));
     return Json{{"id", node.id},           {"name", node.name},         {"applicable", node.applicable},
-                {"level", node.level},     {"label", node.label},       {"score", node.score},
+                {"level", level_or_null(node.applicable, node.level)}, {"label", node.label},
+                {"score", number_or_null(node.score)},
                 {"max_score", node.max_score}, {"tier_scores", tiers}, {"counts", counts_json(node.counts)},
                 {"counts_by_tier", by_tier}};
 }
@@ -38,11 +41,13 @@ Json actions_json(const std::vector<Action>& actions) {
 Json level_change_json(const LevelChange& c) {
     return Json{{"id", c.id},
                 {"name", c.name},
-                {"before_level", c.before_level},
-                {"after_level", c.after_level},
-                {"delta", c.delta()},
-                {"before_score", c.before_score},
-                {"after_score", c.after_score}};
+                {"before_applicable", c.before_applicable},
+                {"after_applicable", c.after_applicable},
+                {"before_level", level_or_null(c.before_applicable, c.before_level)},
+                {"after_level", level_or_null(c.after_applicable, c.after_level)},
+                {"delta", c.before_applicable && c.after_applicable ? Json(c.delta()) : Json(nullptr)},
+                {"before_score", number_or_null(c.before_score)},
+                {"after_score", number_or_null(c.after_score)}};
 }
 
 Json distribution_json(const Distribution& d) {
@@ -142,7 +147,8 @@ Json to_json(const Framework& f, const GapAnalysis& gap) {
         Json by_tier = Json::object();
         for (std::size_t t = 0; t < s.to_close_by_tier.size() && t < gap.tier_ids.size(); ++t)
             by_tier[gap.tier_ids[t]] = s.to_close_by_tier[t];
-        return Json{{"id", s.id},          {"name", s.name}, {"to_close", s.to_close}, {"partial", s.partial},
+        return Json{{"id", s.id},          {"name", s.name}, {"to_close", s.to_close}, {"prerequisites", s.prerequisites},
+                    {"partial", s.partial},
                     {"required", s.required}, {"met", s.met},   {"done_share", s.done_share()}, {"to_close_by_tier", by_tier}};
     };
     Json out{{"framework", gap.framework_id}, {"target", to_json(gap.target)}, {"total", summary(gap.total)}};
@@ -157,12 +163,13 @@ Json to_json(const Framework& f, const GapAnalysis& gap) {
                              {"domain", a.domain_id},
                              {"name", a.name},
                              {"applicable", a.applicable},
-                             {"current_level", a.current_level},
+                             {"current_level", level_or_null(a.applicable, a.current_level)},
                              {"target_level", a.target_level},
                              {"reached", a.reached()},
                              {"required", a.required},
                              {"met", a.met},
                              {"partial", a.partial},
+                             {"prerequisites", a.prerequisites},
                              {"to_close", std::move(to_close)}});
     }
     out["areas"] = std::move(areas);
@@ -218,6 +225,10 @@ Json to_json(const Comparison& c) {
     out["domains"] = std::move(domains);
     out["areas"] = std::move(areas);
     out["changes"] = std::move(changes);
+    Json summary = Json::object();
+    const auto counts = c.counts();
+    for (std::size_t k = 0; k < change_kind_count; ++k) summary[std::string(to_string(static_cast<ChangeKind>(k)))] = counts[k];
+    out["summary"] = std::move(summary);
     return out;
 }
 

@@ -1,0 +1,309 @@
+#include "tier_plan.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "tier_layout.hpp"
+
+namespace routemap::detail {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double tolerance = 1e-12;  // so that a completion of exactly the threshold reaches it
+constexpr unsigned field_bits = 21;
+constexpr std::uint64_t field_mask = (std::uint64_t{1} << field_bits) - 1;
+// One 64-bit add per criterion counts met, partial and not applicable at once (21 bits each; the
+// layout refuses frameworks large enough to overflow a field). Indexed by status code.
+constexpr std::uint64_t packed_count[5] = {0, 0, std::uint64_t{1} << field_bits, 1,
+                                           std::uint64_t{1} << (2 * field_bits)};
+
+struct SlotStats {
+    std::uint32_t applicable = 0, met = 0;  // counts
+    double applicable_weight = 0, met_weight = 0, partial_weight = 0;
+};
+
+// The rule every model shares: walking the tiers upwards, a tier the node does not use (no
+// applicable criterion) is passed through; a used tier is reached when its completion passes the
+// test and every used tier below was reached; the level is the highest tier reached.
+struct Reach {
+    int level = 0;
+    bool blocked = false;
+    bool any = false;
+    void tier(std::uint32_t t, bool reached) {
+        any = true;
+        if (blocked) return;
+        if (reached) level = static_cast<int>(t) + 1;
+        else blocked = true;
+    }
+};
+
+struct Pooled {  // weighted sums per tier, for pooled nodes
+    std::vector<double> applicable, met, credit;
+    std::vector<std::uint32_t> applicable_count, met_count;
+    explicit Pooled(std::size_t tiers)
+        : applicable(tiers), met(tiers), credit(tiers), applicable_count(tiers), met_count(tiers) {}
+    void clear() {
+        std::fill(applicable.begin(), applicable.end(), 0.0);
+        std::fill(met.begin(), met.end(), 0.0);
+        std::fill(credit.begin(), credit.end(), 0.0);
+        std::fill(applicable_count.begin(), applicable_count.end(), 0u);
+        std::fill(met_count.begin(), met_count.end(), 0u);
+    }
+    void add(const SlotStats& s, std::uint32_t tier, double partial) {
+        applicable[tier] += s.applicable_weight;
+        met[tier] += s.met_weight;
+        credit[tier] += s.met_weight + partial * s.partial_weight;
+        applicable_count[tier] += s.applicable;
+        met_count[tier] += s.met;
+    }
+    void add(const Pooled& other) {
+        for (std::size_t t = 0; t < applicable.size(); ++t) {
+            applicable[t] += other.applicable[t];
+            met[t] += other.met[t];
+            credit[t] += other.credit[t];
+            applicable_count[t] += other.applicable_count[t];
+            met_count[t] += other.met_count[t];
+        }
+    }
+};
+
+template <TierModelKind Kind>
+class TierPlan final : public ScoringPlan {
+public:
+    TierPlan(TierLayout layout, TierParameters parameters) : layout_(std::move(layout)), p_(parameters) {}
+
+    void run(const std::uint8_t* codes, std::size_t row_stride, std::size_t begin, std::size_t end,
+             BatchScores& out) const override {
+        const auto& L = layout_;
+        const auto T = L.tiers;
+        const bool want_levels = out.outputs & batch_levels;
+        const bool want_scores = out.outputs & batch_scores;
+        const bool want_tiers = out.outputs & batch_tier_scores;
+        // Scratch for one row, allocated once per call, never per row.
+        std::vector<SlotStats> slots(L.slots.size());
+        std::vector<double> area_score(L.areas);
+        std::vector<int> area_level(L.areas);
+        std::vector<std::uint8_t> area_applicable(L.areas);
+        std::vector<double> area_tiers(want_tiers ? L.areas * T : 0);
+        Pooled domain(T), overall(T);
+
+        for (std::size_t r = begin; r < end; ++r) {
+            const std::uint8_t* row = codes + r * row_stride;
+            count_slots(row, slots);
+            for (std::size_t a = 0; a < L.areas; ++a)
+                score_area(a, slots, area_level[a], area_score[a], area_applicable[a],
+                           want_tiers ? &area_tiers[a * T] : nullptr);
+            write_nodes(out.area_applicable, out.area_levels, out.area_scores, r, L.areas, area_applicable.data(),
+                        area_level.data(), area_score.data(), want_levels, want_scores);
+            if (want_tiers) std::copy(area_tiers.begin(), area_tiers.end(), out.area_tier_scores.begin() + r * L.areas * T);
+
+            overall.clear();
+            double overall_sum = 0.0;
+            std::size_t overall_n = 0;
+            int overall_level = std::numeric_limits<int>::max();
+            for (std::size_t d = 0; d < L.domains; ++d) {
+                domain.clear();
+                if constexpr (Kind == TierModelKind::coverage) pool(d, slots, domain);
+                else if (want_tiers) pool(d, slots, domain);
+                int level = std::numeric_limits<int>::max();
+                double score = 0.0;
+                std::size_t n = 0;
+                if constexpr (Kind == TierModelKind::coverage) {
+                    score_pooled(domain, level, score, n);
+                } else {
+                    for (auto a = L.domain_areas[d]; a < L.domain_areas[d + 1]; ++a) {
+                        if (!area_applicable[a]) continue;
+                        level = std::min(level, area_level[a]);
+                        score += area_score[a];
+                        ++n;
+                    }
+                    if (n) score = Kind == TierModelKind::staged ? level : score / static_cast<double>(n);
+                }
+                const std::size_t i = r * L.domains + d;
+                out.domain_applicable[i] = n ? 1 : 0;
+                if (want_levels) out.domain_levels[i] = n ? level : not_applicable;
+                if (want_scores) out.domain_scores[i] = n ? score : nan;
+                if (want_tiers) tier_scores_of(domain, d, area_applicable, area_tiers, &out.domain_tier_scores[i * T]);
+                if (n) {
+                    overall_level = std::min(overall_level, level);
+                    overall_sum += score;
+                    ++overall_n;
+                }
+                if (Kind == TierModelKind::coverage || want_tiers) overall.add(domain);
+            }
+            int level = overall_level;
+            double score = overall_n ? overall_sum / static_cast<double>(overall_n) : nan;
+            std::size_t n = overall_n;
+            if constexpr (Kind == TierModelKind::coverage) {
+                level = std::numeric_limits<int>::max();
+                score_pooled(overall, level, score, n);
+            } else if constexpr (Kind == TierModelKind::staged) {
+                score = level;
+            }
+            out.overall_applicable[r] = n ? 1 : 0;
+            if (want_levels) out.overall_levels[r] = n ? level : not_applicable;
+            if (want_scores) out.overall_scores[r] = n ? score : nan;
+            if (want_tiers)
+                tier_scores_of(overall, L.domains, area_applicable, area_tiers, &out.overall_tier_scores[r * T]);
+        }
+    }
+
+private:
+    static constexpr int not_applicable = -1;
+
+    void count_slots(const std::uint8_t* row, std::vector<SlotStats>& stats) const {
+        const auto& L = layout_;
+        for (std::size_t s = 0; s < L.slots.size(); ++s) {
+            const auto& slot = L.slots[s];
+            const auto* column = L.columns.data() + slot.first;
+            std::uint64_t sum = 0;
+            for (std::uint32_t k = 0; k < slot.count; ++k) sum += packed_count[row[column[k]]];
+            const auto met = static_cast<std::uint32_t>(sum & field_mask);
+            const auto partial = static_cast<std::uint32_t>((sum >> field_bits) & field_mask);
+            const auto excluded = static_cast<std::uint32_t>(sum >> (2 * field_bits));
+            auto& st = stats[s];
+            st.applicable = slot.count - excluded;
+            st.met = met;
+            if (slot.uniform) {
+                st.applicable_weight = slot.weight * st.applicable;
+                st.met_weight = slot.weight * met;
+                st.partial_weight = slot.weight * partial;
+            } else {
+                const auto* weight = L.weights.data() + slot.first;
+                double applicable = 0, met_w = 0, partial_w = 0;
+                for (std::uint32_t k = 0; k < slot.count; ++k) {
+                    const auto code = row[column[k]];
+                    applicable += code != 4 ? weight[k] : 0.0;
+                    met_w += code == 3 ? weight[k] : 0.0;
+                    partial_w += code == 2 ? weight[k] : 0.0;
+                }
+                st.applicable_weight = applicable;
+                st.met_weight = met_w;
+                st.partial_weight = partial_w;
+            }
+        }
+    }
+
+    // A used tier's completion in one area: staged 1 or 0 (every applicable criterion met or not),
+    // continuous the weighted mean credit, coverage the weighted share met.
+    double completion(const SlotStats& s) const {
+        if constexpr (Kind == TierModelKind::staged) return s.met == s.applicable ? 1.0 : 0.0;
+        else if constexpr (Kind == TierModelKind::continuous)
+            return (s.met_weight + p_.partial_credit * s.partial_weight) / s.applicable_weight;
+        else return s.met_weight / s.applicable_weight;
+    }
+    bool reaches(double c) const {
+        if constexpr (Kind == TierModelKind::staged) return c == 1.0;
+        else return c + tolerance >= p_.level_threshold;
+    }
+
+    void score_area(std::size_t a, const std::vector<SlotStats>& stats, int& level, double& score,
+                    std::uint8_t& applicable, double* tiers) const {
+        const auto& L = layout_;
+        if (tiers) std::fill(tiers, tiers + L.tiers, nan);
+        Reach reach;
+        double sum = 0.0, met = 0.0, all = 0.0;
+        std::uint32_t below = 0;  // the level of the used tier below, for continuous's spans
+        for (auto s = L.area_slots[a]; s < L.area_slots[a + 1]; ++s) {
+            const auto& st = stats[s];
+            if (st.applicable == 0) continue;
+            const auto t = L.slots[s].tier;
+            const double c = completion(st);
+            if (tiers) tiers[t] = c;
+            reach.tier(t, reaches(c));
+            // continuous: a used tier's completion counts for every level from the used tier below up
+            // to it, so the score runs from 0 (blank) to the highest used tier (all met).
+            sum += c * static_cast<double>(t + 1 - below);
+            below = t + 1;
+            met += st.met_weight;
+            all += st.applicable_weight;
+        }
+        applicable = reach.any ? 1 : 0;
+        level = reach.any ? reach.level : not_applicable;
+        if (!reach.any) score = nan;
+        else if constexpr (Kind == TierModelKind::staged) score = reach.level;
+        else if constexpr (Kind == TierModelKind::continuous) score = sum;
+        else score = met / all;
+    }
+
+    void pool(std::size_t d, const std::vector<SlotStats>& stats, Pooled& into) const {
+        const auto& L = layout_;
+        for (auto s = L.area_slots[L.domain_areas[d]]; s < L.area_slots[L.domain_areas[d + 1]]; ++s)
+            into.add(stats[s], L.slots[s].tier, p_.partial_credit);
+    }
+
+    // coverage's domain and overall nodes: pooled over every criterion they hold.
+    void score_pooled(const Pooled& pooled, int& level, double& score, std::size_t& n) const {
+        Reach reach;
+        double met = 0.0, all = 0.0;
+        for (std::size_t t = 0; t < layout_.tiers; ++t) {
+            if (pooled.applicable_count[t] == 0) continue;
+            reach.tier(static_cast<std::uint32_t>(t), reaches(pooled.met[t] / pooled.applicable[t]));
+            met += pooled.met[t];
+            all += pooled.applicable[t];
+        }
+        n = reach.any ? 1 : 0;
+        level = reach.level;
+        score = reach.any ? met / all : nan;
+    }
+
+    // Per-tier scores of a domain (d < domains) or of the whole framework (d == domains).
+    void tier_scores_of(const Pooled& pooled, std::size_t d, const std::vector<std::uint8_t>& area_applicable,
+                        const std::vector<double>& area_tiers, double* out) const {
+        const auto& L = layout_;
+        const auto T = L.tiers;
+        for (std::size_t t = 0; t < T; ++t) {
+            if (pooled.applicable_count[t] == 0) {
+                out[t] = nan;
+                continue;
+            }
+            if constexpr (Kind == TierModelKind::staged) {
+                out[t] = pooled.met_count[t] == pooled.applicable_count[t] ? 1.0 : 0.0;
+            } else if constexpr (Kind == TierModelKind::coverage) {
+                out[t] = pooled.met[t] / pooled.applicable[t];
+            } else {  // continuous: the mean of the areas' completions at that tier
+                const auto first = d < L.domains ? L.domain_areas[d] : 0;
+                const auto last = d < L.domains ? L.domain_areas[d + 1] : static_cast<std::uint32_t>(L.areas);
+                double sum = 0.0;
+                std::size_t n = 0;
+                for (auto a = first; a < last; ++a) {
+                    const double c = area_tiers[a * T + t];
+                    if (!area_applicable[a] || std::isnan(c)) continue;
+                    sum += c;
+                    ++n;
+                }
+                out[t] = n ? sum / static_cast<double>(n) : nan;
+            }
+        }
+    }
+
+    static void write_nodes(std::vector<std::uint8_t>& applicable_out, std::vector<std::int32_t>& levels_out,
+                            std::vector<double>& scores_out, std::size_t r, std::size_t n, const std::uint8_t* applicable,
+                            const int* levels, const double* scores, bool want_levels, bool want_scores) {
+        std::copy(applicable, applicable + n, applicable_out.begin() + r * n);
+        if (want_levels) std::copy(levels, levels + n, levels_out.begin() + r * n);
+        if (want_scores) std::copy(scores, scores + n, scores_out.begin() + r * n);
+    }
+
+    TierLayout layout_;
+    TierParameters p_;
+};
+
+}  // namespace
+
+std::shared_ptr<const ScoringPlan> make_tier_plan(TierModelKind kind, const Framework& framework,
+                                                  const TierParameters& parameters) {
+    auto layout = TierLayout::build(framework);
+    switch (kind) {
+        case TierModelKind::staged: return std::make_shared<TierPlan<TierModelKind::staged>>(std::move(layout), parameters);
+        case TierModelKind::continuous:
+            return std::make_shared<TierPlan<TierModelKind::continuous>>(std::move(layout), parameters);
+        case TierModelKind::coverage: break;
+    }
+    return std::make_shared<TierPlan<TierModelKind::coverage>>(std::move(layout), parameters);
+}
+
+}  // namespace routemap::detail

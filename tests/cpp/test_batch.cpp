@@ -1,0 +1,131 @@
+// score_many against scoring each row on its own: every model (the built-in plans and a plugin model
+// without a plan), every framework, NaN and masks included, on 1, 2 and 3 threads.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "worked_example.hpp"
+
+using namespace routemap;
+
+namespace {
+
+bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+std::vector<Framework> frameworks(const Registry& registry) {
+    std::vector<Framework> out;
+    for (const auto& id : registry.ids()) out.push_back(registry.get(id));
+    out.push_back(test::worked_example());
+    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "mixed-tiers.toml"));
+    return out;
+}
+
+// Rows drawn so that whole areas and domains are often not applicable.
+std::vector<std::uint8_t> random_rows(std::size_t rows, std::size_t columns, unsigned seed) {
+    std::mt19937 random(seed);
+    std::vector<std::uint8_t> codes(rows * columns);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const double na = (r % 4 == 0) ? 0.9 : (r % 4 == 1) ? 0.0 : 0.3;
+        std::bernoulli_distribution excluded(na);
+        for (std::size_t c = 0; c < columns; ++c)
+            codes[r * columns + c] = excluded(random) ? 4 : static_cast<std::uint8_t>(random() % 4);
+    }
+    return codes;
+}
+
+void expect_equal(const BatchScores& batch, const ScoreResult& one, std::size_t r, bool tiers, const std::string& where) {
+    auto node = [&](const ScoreNode& n, std::size_t i, const std::vector<std::uint8_t>& applicable,
+                    const std::vector<std::int32_t>& levels, const std::vector<double>& scores,
+                    const std::vector<double>& tier_scores) {
+        ASSERT_EQ(applicable[i], n.applicable ? 1 : 0) << where << " " << n.id;
+        ASSERT_EQ(levels[i], n.level) << where << " " << n.id;
+        ASSERT_TRUE(same(scores[i], n.score)) << where << " " << n.id << ": " << scores[i] << " vs " << n.score;
+        if (!tiers) return;
+        for (std::size_t t = 0; t < batch.tiers; ++t) {
+            ASSERT_TRUE(same(tier_scores[i * batch.tiers + t], n.tier_scores[t])) << where << " " << n.id << " tier " << t;
+        }
+    };
+    for (std::size_t a = 0; a < batch.areas; ++a)
+        node(one.areas[a], r * batch.areas + a, batch.area_applicable, batch.area_levels, batch.area_scores,
+             batch.area_tier_scores);
+    for (std::size_t d = 0; d < batch.domains; ++d)
+        node(one.domains[d], r * batch.domains + d, batch.domain_applicable, batch.domain_levels, batch.domain_scores,
+             batch.domain_tier_scores);
+    node(one.overall, r, batch.overall_applicable, batch.overall_levels, batch.overall_scores, batch.overall_tier_scores);
+}
+
+}  // namespace
+
+TEST(Batch, ScoreManyEqualsOneByOneForEveryModelFrameworkAndThreadCount) {
+    const Registry registry({test::source_dir(), test::binary_dir() / "share" / "routemap"});
+    const std::size_t rows = 2600;  // enough for the rows to be split across threads
+    for (const auto& f : frameworks(registry)) {
+        const auto n = f.criteria().size();
+        const auto codes = random_rows(rows, n, 11);
+        for (const auto* name : {"staged", "continuous", "coverage", "eds-rating"}) {
+            const auto& model = registry.model(name);
+            const auto parameters = resolve_parameters(model, f);
+            const bool tiers = std::string(name) != "eds-rating";
+            std::vector<ScoreResult> expected;
+            for (std::size_t r = 0; r < rows; ++r) {
+                std::vector<Status> row(n);
+                for (std::size_t c = 0; c < n; ++c) row[c] = static_cast<Status>(codes[r * n + c]);
+                expected.push_back(score_statuses(model, f, row, parameters));
+            }
+            for (const unsigned threads : {1u, 2u, 3u}) {
+                BatchOptions options;
+                options.threads = threads;
+                options.outputs = batch_levels | batch_scores | (tiers ? batch_tier_scores : 0u);
+                const auto batch = score_many(model, f, codes.data(), rows, n, parameters, options);
+                for (std::size_t r = 0; r < rows; ++r) {
+                    expect_equal(batch, expected[r], r, tiers, f.id() + " " + name + " row " + std::to_string(r));
+                    if (::testing::Test::HasFatalFailure()) return;
+                }
+            }
+        }
+    }
+}
+
+TEST(Batch, LevelsOnlyWritesNoScores) {
+    const Registry registry({test::source_dir()}, test::no_plugins());
+    const auto& f = registry.get("newham-organisation");
+    const auto n = f.criteria().size();
+    const auto codes = random_rows(100, n, 3);
+    BatchOptions options;
+    options.outputs = batch_levels;
+    const auto& model = registry.model("continuous");
+    const auto batch = score_many(model, f, codes.data(), 100, n, resolve_parameters(model, f), options);
+    EXPECT_TRUE(batch.area_scores.empty());
+    EXPECT_TRUE(batch.overall_scores.empty());
+    EXPECT_EQ(batch.area_levels.size(), 100 * f.areas().size());
+    EXPECT_EQ(batch.area_applicable.size(), 100 * f.areas().size());
+}
+
+TEST(Batch, TheFirstBadCodeIsNamedWhateverTheThreadCount) {
+    const Registry registry({test::source_dir()}, test::no_plugins());
+    const auto& f = registry.get("newham-service");
+    const auto n = f.criteria().size();
+    auto codes = random_rows(5000, n, 5);
+    codes[3100 * n + 7] = 9;
+    codes[4900 * n + 1] = 200;
+    for (const unsigned threads : {1u, 2u, 4u}) {
+        BatchOptions options;
+        options.threads = threads;
+        try {
+            (void)score_many(registry.model("staged"), f, codes.data(), 5000, n, {}, options);
+            FAIL();
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find("invalid status code 9 at row 3100, column 7"), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(Batch, ParametersThatWouldGiveFreeLevelsAreRefused) {
+    const Registry registry({}, test::no_plugins());
+    const auto f = test::worked_example();
+    const auto blank = Assessment::blank(f, "s", "2026-01-01");
+    EXPECT_THROW((void)score(registry, f, blank, "continuous", {{"level_threshold", 0.0}}), Error);
+    EXPECT_THROW((void)score(registry, f, blank, "coverage", {{"level_threshold", -1.0}}), Error);
+    EXPECT_THROW((void)score(registry, f, blank, "continuous", {{"partial_credit", 1.5}}), Error);
+}
