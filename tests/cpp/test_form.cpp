@@ -96,8 +96,7 @@ TEST(Form, PrefillIsEmbeddedWithEveryField) {
     r.note = "note";
     r.owner = "owner";
     r.due = "2026-09-30";
-    auto& na = a.set(second, Status::not_applicable);
-    na.exclusion = Exclusion::owned_elsewhere;
+    auto& na = a.set(second, Status::not_applicable, "", Exclusion::owned_elsewhere);
     na.exclusion_text = "The trust's BI team";
     FormOptions options;
     options.prefill = &a;
@@ -124,7 +123,7 @@ TEST(Form, RefusesAPrefillThatDoesNotFit) {
     options.prefill = &a;
     EXPECT_THROW((void)render_form(framework, options), AssessmentError);
     auto missing_reason = Assessment::blank(framework);
-    missing_reason.set(framework.criteria()[0].id, Status::not_applicable);
+    missing_reason.records[framework.criteria()[0].id].status = Status::not_applicable;  // as a plugin might
     options.prefill = &missing_reason;
     EXPECT_THROW((void)render_form(framework, options), AssessmentError);
 }
