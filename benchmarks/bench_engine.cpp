@@ -1,57 +1,94 @@
-// Prints how fast the engine is on the bundled frameworks. Numbers, not assertions:
-//   build/benchmarks/routemap_benchmark [rows]
+// Prints how fast the engine is. Numbers, not assertions (docs/performance.md):
+//   routemap_benchmark batch [rows] [threads]        score_many on newham-organisation, every built-in model
+//   routemap_benchmark graph FRAMEWORK ASSESSMENT    load + validate, gap and path on one framework file
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <random>
+#include <string>
 
 #include <routemap/routemap.hpp>
 
 namespace {
 
+using namespace routemap;
+
 template <class F>
-double seconds(F&& f) {
-    const auto start = std::chrono::steady_clock::now();
-    f();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+double best_seconds(int repeat, F&& f) {
+    double best = 1e300;
+    for (int i = 0; i < repeat; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        f();
+        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return best;
+}
+
+double peak_mb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+int batch(std::size_t rows, unsigned threads) {
+    Registry::Options options;
+    options.load_plugins = false;
+    const Registry registry({ROUTEMAP_SOURCE_DIR}, options);
+    const auto& f = registry.get("newham-organisation");
+    const auto n = f.criteria().size();
+    std::mt19937 random(1);
+    const std::uint8_t mix[] = {0, 1, 2, 3, 3, 3, 4};
+    std::vector<std::uint8_t> codes(rows * n);
+    for (auto& c : codes) c = mix[random() % 7];
+    BatchOptions batch_options;
+    batch_options.threads = threads;
+    std::cout << "score_many, newham-organisation (" << n << " criteria), " << rows << " rows, " << threads
+              << " thread(s):\n";
+    for (const auto* name : {"staged", "continuous", "coverage"}) {
+        const auto& model = registry.model(name);
+        const auto parameters = resolve_parameters(model, f);
+        BatchScores out;
+        const double t = best_seconds(3, [&] { out = score_many(model, f, codes.data(), rows, n, parameters, batch_options); });
+        std::cout << "  " << name << ": " << t / static_cast<double>(rows) * 1e9 << " ns per row\n";
+    }
+    std::cout << "  peak memory " << peak_mb() << " MB (input " << static_cast<double>(codes.size()) / 1048576.0 << " MB)\n";
+    return 0;
+}
+
+int graph(const std::string& framework_file, const std::string& assessment_file) {
+    Framework f = load_framework(framework_file);
+    const double load = best_seconds(3, [&] { f = load_framework(framework_file); });
+    Assessment a;
+    const double read = best_seconds(3, [&] { a = read_assessment(assessment_file); });
+    GapAnalysis gap;
+    const auto target = Target::uniform(f.tiers().back().id);
+    const double g = best_seconds(3, [&] { gap = analyse_gap(f, a, target); });
+    ProgressionPath path;
+    const double p = best_seconds(3, [&] { path = progression_path(f, gap); });
+    std::size_t edges = f.graph().edges().size();
+    std::cout << f.id() << ": " << f.criteria().size() << " criteria, " << edges << " edges\n"
+              << "  load + validate " << load * 1e3 << " ms\n"
+              << "  read assessment " << read * 1e3 << " ms\n"
+              << "  gap (" << gap.items.size() << " items) " << g * 1e3 << " ms\n"
+              << "  path (" << path.phase_count() << " phases) " << p * 1e3 << " ms\n"
+              << "  peak memory " << peak_mb() << " MB\n";
+    return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    using namespace routemap;
-    const std::size_t rows = argc > 1 ? std::stoul(argv[1]) : 100000;
-    const std::string root = ROUTEMAP_SOURCE_DIR;
-
-    const int loads = 200;
-    const double load = seconds([&] {
-        for (int i = 0; i < loads; ++i) (void)load_framework(root + "/frameworks/newham-organisation.toml");
-    });
-    std::cout << "load newham-organisation.toml: " << load / loads * 1e3 << " ms per load\n";
-
-    Registry::Options options;
-    options.load_plugins = false;
-    const Registry registry({root}, options);
-    const auto& f = registry.get("newham-service");
-    const auto n = f.criteria().size();
-    std::mt19937 random(1);
-    std::uniform_int_distribution<int> code(0, 4);
-    std::vector<std::uint8_t> codes(rows * n);
-    for (auto& c : codes) c = static_cast<std::uint8_t>(code(random));
-
-    for (const auto& name : registry.model_names()) {
-        const auto& model = registry.model(name);
-        const auto parameters = resolve_parameters(model, f);
-        BatchScores out;
-        const double t = seconds([&] { out = score_many(model, f, codes.data(), rows, n, parameters); });
-        std::cout << "score_many " << name << ": " << rows << " assessments x " << n << " criteria in " << t
-                  << " s = " << static_cast<double>(rows) / t << " assessments/s\n";
+    const std::string what = argc > 1 ? argv[1] : "batch";
+    try {
+        if (what == "graph" && argc == 4) return graph(argv[2], argv[3]);
+        if (what == "batch")
+            return batch(argc > 2 ? std::stoul(argv[2]) : 1000000, argc > 3 ? static_cast<unsigned>(std::stoul(argv[3])) : 1);
+    } catch (const std::exception& e) {
+        std::cerr << "routemap_benchmark: " << e.what() << '\n';
+        return 1;
     }
-
-    const auto blank = Assessment::blank(f, "bench", "2026-01-01");
-    const int paths = 2000;
-    const double p = seconds([&] {
-        for (int i = 0; i < paths; ++i) (void)progression_path(f, analyse_gap(f, blank, Target::uniform("advanced")));
-    });
-    std::cout << "gap + path (all " << n << " criteria open): " << p / paths * 1e6 << " us each\n";
-    return 0;
+    std::cerr << "usage: routemap_benchmark batch [rows] [threads] | graph FRAMEWORK ASSESSMENT\n";
+    return 2;
 }

@@ -98,9 +98,10 @@ CriterionRecord& Assessment::set(std::string criterion_id, Status status, std::s
 }
 
 std::vector<Status> Assessment::statuses(const Framework& framework) const {
-    std::vector<Status> out;
-    out.reserve(framework.criteria().size());
-    for (const auto& c : framework.criteria()) out.push_back(status(c.id));
+    // One hash lookup per record (not a tree search per criterion): linear in the assessment.
+    std::vector<Status> out(framework.criteria().size(), Status::unknown);
+    for (const auto& [id, record] : records)
+        if (const auto* c = framework.find_criterion(id)) out[c->index] = record.status;
     return out;
 }
 

@@ -18,7 +18,7 @@ struct Framework::Data {
     std::vector<Domain> domains;
     std::vector<Area> areas;
     std::vector<Criterion> criteria;
-    std::unordered_map<std::string, std::size_t> tier_index, domain_index, area_index, criterion_index;
+    detail::IdIndex tier_index, domain_index, area_index, criterion_index;
     std::optional<DependencyGraph> graph;
     std::vector<Diagnostic> warnings;
 };
@@ -27,7 +27,7 @@ namespace {
 
 template <class Map>
 const auto* find_in(const Map& index, const auto& items, std::string_view id) {
-    const auto it = index.find(std::string(id));
+    const auto it = index.find(id);
     return it == index.end() ? nullptr : &items[it->second];
 }
 

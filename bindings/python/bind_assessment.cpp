@@ -115,7 +115,7 @@ void bind_assessment(py::module_& m) {
                  if (framework) a = BoundAssessment(Assessment::blank(*framework, std::move(subject), std::move(date)), framework);
                  else {
                      a.subject = std::move(subject);
-                     a.date = std::move(date);
+                     a.set_date(std::move(date));  // checked now, as the file readers check it
                  }
                  a.assessors = std::move(assessors);
                  return a;
@@ -127,7 +127,10 @@ void bind_assessment(py::module_& m) {
         .def_readwrite("framework_id", &BoundAssessment::framework_id, "The framework's id.")
         .def_readwrite("framework_version", &BoundAssessment::framework_version, "The framework's version.")
         .def_readwrite("subject", &BoundAssessment::subject, "Who or what is assessed.")
-        .def_readwrite("date", &BoundAssessment::date, "ISO date, YYYY-MM-DD.")
+        .def_property(
+            "date", [](const BoundAssessment& a) { return a.date; },
+            [](BoundAssessment& a, std::string date) { a.set_date(std::move(date)); },
+            "ISO date, YYYY-MM-DD; anything else raises AssessmentError when given, as the file readers do.")
         .def_readwrite("assessors", &BoundAssessment::assessors,
                        "Who assessed (a list; assign a new list to change it, in-place edits are not kept).")
         .def_readwrite("notes", &BoundAssessment::notes, "Free notes.")
@@ -154,17 +157,11 @@ void bind_assessment(py::module_& m) {
                 const std::optional<std::string>& note, const std::optional<std::string>& owner,
                 const std::optional<std::string>& due, std::optional<Exclusion> reason) {
                  require_known(a, id);
-                 auto& record = a.set(id, status, evidence.value_or(""));
+                 // Checked as the readers check it: not_applicable needs a reason, other statuses take none.
+                 auto& record = a.set(id, status, evidence.value_or(""), reason);
                  if (note) record.note = *note;
                  if (owner) record.owner = *owner;
                  if (due) record.due = *due;
-                 if (status == Status::not_applicable) {
-                     if (reason) record.exclusion = reason;
-                 } else {
-                     // A reason only belongs to not_applicable: drop a stale one.
-                     record.exclusion.reset();
-                     record.exclusion_text.clear();
-                 }
              },
              py::arg("criterion_id"), py::arg("status"), py::arg("evidence") = py::none(), py::kw_only(),
              py::arg("note") = py::none(), py::arg("owner") = py::none(), py::arg("due") = py::none(),
@@ -172,7 +169,9 @@ void bind_assessment(py::module_& m) {
              "Set a criterion's status ('met', 'partial', 'not_met', 'not_applicable', 'unknown'), and optionally its "
              "evidence, note, owner, due date, and for not_applicable the reason (not_relevant, out_of_scope, "
              "owned_elsewhere). Raises NotFoundError for an id the attached framework does not know, ValueError for "
-             "an unknown status.")
+             "an unknown status, AssessmentError for not_applicable without a reason (unless the record already has "
+             "one) or a reason with another status. A new status other than not_applicable clears an earlier "
+             "exclusion reason.")
         .def("record",
              [](const BoundAssessment& a, const std::string& id) {
                  require_known(a, id);
@@ -195,10 +194,11 @@ void bind_assessment(py::module_& m) {
         .def("__setitem__",
              [](BoundAssessment& a, const std::string& id, Status status) {
                  require_known(a, id);
-                 auto& record = a.set(id, status);
-                 if (status != Status::not_applicable) record.exclusion.reset();
+                 a.set(id, status);
              },
-             py::arg("criterion_id"), py::arg("status"), "assessment[id] = 'met' sets a status.")
+             py::arg("criterion_id"), py::arg("status"),
+             "assessment[id] = 'met' sets a status; 'not_applicable' needs a reason, so use set(id, "
+             "'not_applicable', reason=...) for it.")
         .def("__contains__", [](const BoundAssessment& a, const std::string& id) { return a.records.contains(id); },
              py::arg("criterion_id"), "Whether the assessment has a record for this criterion.")
         .def("__len__", [](const BoundAssessment& a) { return a.records.size(); }, "The number of records.")

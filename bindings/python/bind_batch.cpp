@@ -20,8 +20,13 @@ struct BatchResult {
     std::size_t rows = 0;
     std::vector<std::string> area_ids;
     std::vector<std::string> domain_ids;
-    py::array area_levels, area_scores, domain_levels, domain_scores, overall_levels, overall_scores;
+    std::vector<std::string> tier_ids;
+    // Arrays not asked for are None.
+    py::object area_levels, area_scores, domain_levels, domain_scores, overall_levels, overall_scores;
+    py::object area_applicable, domain_applicable, overall_applicable;
+    py::object area_tier_scores, domain_tier_scores, overall_tier_scores;
     bool input_copied = false;
+    unsigned threads = 0;
 };
 
 // Hands a vector's buffer to numpy without copying it: the capsule owns the vector.
@@ -32,18 +37,34 @@ py::array_t<T> adopt(std::vector<T>&& values, std::vector<py::ssize_t> shape) {
     return py::array_t<T>(std::move(shape), owned->data(), owner);
 }
 
+// The applicable masks, as numpy booleans (a view of the uint8 buffer, no copy).
+py::object adopt_mask(std::vector<std::uint8_t>&& values, std::vector<py::ssize_t> shape) {
+    return adopt(std::move(values), std::move(shape)).attr("view")(py::dtype::of<bool>());
+}
+
 struct Request {
     Framework framework;
     const ScoringModel* model = nullptr;
     ModelParameters parameters;
+    BatchOptions options;
+};
+
+struct Outputs {
+    bool levels = true, scores = true, tier_scores = false;
+    std::optional<unsigned> threads;
 };
 
 Request prepare(const Framework& framework, const std::optional<std::string>& model_name,
-                const std::optional<ModelParameters>& overrides, const std::shared_ptr<Registry>& registry) {
+                const std::optional<ModelParameters>& overrides, const std::shared_ptr<Registry>& registry,
+                const Outputs& outputs) {
     const auto& r = registry_or_default(registry);
     const auto name = model_name.value_or("");
     const auto& model = r.model(name.empty() ? framework.scoring().default_model : name);
-    return Request{framework, &model, resolve_parameters(model, framework, overrides.value_or(ModelParameters{}))};
+    BatchOptions options;
+    options.outputs = (outputs.levels ? batch_levels : 0u) | (outputs.scores ? batch_scores : 0u) |
+                      (outputs.tier_scores ? batch_tier_scores : 0u);
+    options.threads = outputs.threads.value_or(0);
+    return Request{framework, &model, resolve_parameters(model, framework, overrides.value_or(ModelParameters{})), options};
 }
 
 void check_shape(const Framework& framework, const py::array& codes) {
@@ -61,7 +82,7 @@ BatchResult run(const Request& request, const std::uint8_t* codes, std::size_t r
     BatchScores scores;
     {
         py::gil_scoped_release release;  // pure C++ from here; the caller's array is kept alive by its handle
-        scores = score_many(*request.model, request.framework, codes, rows, row_stride, request.parameters);
+        scores = score_many(*request.model, request.framework, codes, rows, row_stride, request.parameters, request.options);
     }
     BatchResult out;
     out.framework_id = request.framework.id();
@@ -69,31 +90,47 @@ BatchResult run(const Request& request, const std::uint8_t* codes, std::size_t r
     out.rows = rows;
     for (const auto& a : request.framework.areas()) out.area_ids.push_back(a.id);
     for (const auto& d : request.framework.domains()) out.domain_ids.push_back(d.id);
+    for (const auto& t : request.framework.tiers()) out.tier_ids.push_back(t.id);
     const auto n = static_cast<py::ssize_t>(rows);
     const auto na = static_cast<py::ssize_t>(scores.areas);
     const auto nd = static_cast<py::ssize_t>(scores.domains);
-    out.area_levels = adopt(std::move(scores.area_levels), {n, na});
-    out.area_scores = adopt(std::move(scores.area_scores), {n, na});
-    out.domain_levels = adopt(std::move(scores.domain_levels), {n, nd});
-    out.domain_scores = adopt(std::move(scores.domain_scores), {n, nd});
-    out.overall_levels = adopt(std::move(scores.overall_levels), {n});
-    out.overall_scores = adopt(std::move(scores.overall_scores), {n});
+    const auto nt = static_cast<py::ssize_t>(scores.tiers);
+    out.area_applicable = adopt_mask(std::move(scores.area_applicable), {n, na});
+    out.domain_applicable = adopt_mask(std::move(scores.domain_applicable), {n, nd});
+    out.overall_applicable = adopt_mask(std::move(scores.overall_applicable), {n});
+    const auto& o = request.options.outputs;
+    auto maybe = [&](bool wanted, auto&& values, std::vector<py::ssize_t> shape) -> py::object {
+        if (!wanted) return py::none();
+        return adopt(std::move(values), std::move(shape));
+    };
+    out.area_levels = maybe(o & batch_levels, std::move(scores.area_levels), {n, na});
+    out.domain_levels = maybe(o & batch_levels, std::move(scores.domain_levels), {n, nd});
+    out.overall_levels = maybe(o & batch_levels, std::move(scores.overall_levels), {n});
+    out.area_scores = maybe(o & batch_scores, std::move(scores.area_scores), {n, na});
+    out.domain_scores = maybe(o & batch_scores, std::move(scores.domain_scores), {n, nd});
+    out.overall_scores = maybe(o & batch_scores, std::move(scores.overall_scores), {n});
+    out.area_tier_scores = maybe(o & batch_tier_scores, std::move(scores.area_tier_scores), {n, na, nt});
+    out.domain_tier_scores = maybe(o & batch_tier_scores, std::move(scores.domain_tier_scores), {n, nd, nt});
+    out.overall_tier_scores = maybe(o & batch_tier_scores, std::move(scores.overall_tier_scores), {n, nt});
     out.input_copied = copied;
+    out.threads = request.options.threads;
     return out;
 }
 
 // The fast path: C-contiguous uint8, read in place.
 BatchResult score_uint8(const Framework& framework, const py::array_t<std::uint8_t, py::array::c_style>& codes,
                         const std::optional<std::string>& model, const std::optional<ModelParameters>& parameters,
-                        const std::shared_ptr<Registry>& registry) {
+                        const std::shared_ptr<Registry>& registry, bool levels, bool scores, bool tier_scores,
+                        std::optional<unsigned> threads) {
     check_shape(framework, codes);
-    const auto request = prepare(framework, model, parameters, registry);
+    const auto request = prepare(framework, model, parameters, registry, {levels, scores, tier_scores, threads});
     return run(request, codes.data(), static_cast<std::size_t>(codes.shape(0)), static_cast<std::size_t>(codes.shape(1)), false);
 }
 
 // Anything else array-like: integer dtypes only; values checked before the single conversion to uint8.
 BatchResult score_any(const Framework& framework, const py::object& statuses, const std::optional<std::string>& model,
-                      const std::optional<ModelParameters>& parameters, const std::shared_ptr<Registry>& registry) {
+                      const std::optional<ModelParameters>& parameters, const std::shared_ptr<Registry>& registry,
+                      bool levels, bool scores, bool tier_scores, std::optional<unsigned> threads) {
     const auto np = py::module_::import("numpy");
     py::array codes = np.attr("asarray")(statuses);
     const auto kind = codes.dtype().kind();
@@ -102,7 +139,7 @@ BatchResult score_any(const Framework& framework, const py::object& statuses, co
                              "2 partial, 3 met, 4 not_applicable), got dtype " +
                              py::str(codes.dtype()).cast<std::string>());
     check_shape(framework, codes);
-    const auto request = prepare(framework, model, parameters, registry);
+    const auto request = prepare(framework, model, parameters, registry, {levels, scores, tier_scores, threads});
     const auto rows = static_cast<std::size_t>(codes.shape(0));
 
     // uint8 rows whose columns are adjacent (a slice of a wider matrix, say) are read in place too.
@@ -131,7 +168,10 @@ const char* const score_many_doc =
     "Score many assessments at once. `statuses` is an integer matrix, one row per assessment and one column per "
     "criterion in framework order (codes 0 unknown, 1 not_met, 2 partial, 3 met, 4 not_applicable). Returns a "
     "BatchResult with numpy arrays of levels and scores per area, domain and overall, computed in C++ with the GIL "
-    "released; exactly what scoring each row on its own gives. A C-contiguous uint8 matrix is read without copying; "
+    "released by the model's compiled plan, split across `threads` (default: every core); exactly what scoring each "
+    "row on its own gives. Not applicable is never a number: levels are -1 and scores NaN there, and the "
+    "*_applicable boolean masks say where. Ask for less with levels=False or scores=False (those arrays are then "
+    "None), for per-tier completions with tier_scores=True. A C-contiguous uint8 matrix is read without copying; "
     "other integer dtypes are checked and converted once.";
 
 }  // namespace
@@ -143,12 +183,20 @@ void bind_batch(py::module_& m) {
         .def_readonly("rows", &BatchResult::rows, "How many assessments.")
         .def_readonly("area_ids", &BatchResult::area_ids, "Area ids: the columns of area_levels and area_scores.")
         .def_readonly("domain_ids", &BatchResult::domain_ids, "Domain ids: the columns of domain_levels and domain_scores.")
-        .def_readonly("area_levels", &BatchResult::area_levels, "int32 array (rows x areas).")
-        .def_readonly("area_scores", &BatchResult::area_scores, "float64 array (rows x areas).")
-        .def_readonly("domain_levels", &BatchResult::domain_levels, "int32 array (rows x domains).")
-        .def_readonly("domain_scores", &BatchResult::domain_scores, "float64 array (rows x domains).")
-        .def_readonly("overall_levels", &BatchResult::overall_levels, "int32 array (rows).")
-        .def_readonly("overall_scores", &BatchResult::overall_scores, "float64 array (rows).")
+        .def_readonly("tier_ids", &BatchResult::tier_ids, "Tier ids: the last axis of the *_tier_scores arrays.")
+        .def_readonly("area_levels", &BatchResult::area_levels, "int32 array (rows x areas); -1 where not applicable; None if not asked for.")
+        .def_readonly("area_scores", &BatchResult::area_scores, "float64 array (rows x areas); NaN where not applicable; None if not asked for.")
+        .def_readonly("domain_levels", &BatchResult::domain_levels, "int32 array (rows x domains); -1 where not applicable.")
+        .def_readonly("domain_scores", &BatchResult::domain_scores, "float64 array (rows x domains); NaN where not applicable.")
+        .def_readonly("overall_levels", &BatchResult::overall_levels, "int32 array (rows); -1 where not applicable.")
+        .def_readonly("overall_scores", &BatchResult::overall_scores, "float64 array (rows); NaN where not applicable.")
+        .def_readonly("area_applicable", &BatchResult::area_applicable, "bool array (rows x areas): False where every criterion is not applicable.")
+        .def_readonly("domain_applicable", &BatchResult::domain_applicable, "bool array (rows x domains).")
+        .def_readonly("overall_applicable", &BatchResult::overall_applicable, "bool array (rows).")
+        .def_readonly("area_tier_scores", &BatchResult::area_tier_scores, "float64 array (rows x areas x tiers) with tier_scores=True, else None.")
+        .def_readonly("domain_tier_scores", &BatchResult::domain_tier_scores, "float64 array (rows x domains x tiers), or None.")
+        .def_readonly("overall_tier_scores", &BatchResult::overall_tier_scores, "float64 array (rows x tiers), or None.")
+        .def_readonly("threads", &BatchResult::threads, "The threads asked for (0 = every core).")
         .def_readonly("input_copied", &BatchResult::input_copied,
                       "False when the status matrix was read in place (uint8 with adjacent columns), True when it "
                       "had to be converted.")
@@ -163,6 +211,9 @@ void bind_batch(py::module_& m) {
                  d["domain_scores"] = b.domain_scores;
                  d["overall_levels"] = b.overall_levels;
                  d["overall_scores"] = b.overall_scores;
+                 d["area_applicable"] = b.area_applicable;
+                 d["domain_applicable"] = b.domain_applicable;
+                 d["overall_applicable"] = b.overall_applicable;
                  return d;
              },
              "The arrays and id lists as a dict.")
@@ -175,9 +226,11 @@ void bind_batch(py::module_& m) {
     // Overload order matters: pybind11 first tries every overload without conversions, so an exact
     // C-contiguous uint8 array binds to the first; everything else falls to the second.
     m.def("score_many", &score_uint8, py::arg("framework"), py::arg("statuses").noconvert(), py::arg("model") = py::none(),
-          py::arg("parameters") = py::none(), py::arg("registry") = py::none(), score_many_doc);
+          py::arg("parameters") = py::none(), py::arg("registry") = py::none(), py::kw_only(), py::arg("levels") = true,
+          py::arg("scores") = true, py::arg("tier_scores") = false, py::arg("threads") = py::none(), score_many_doc);
     m.def("score_many", &score_any, py::arg("framework"), py::arg("statuses"), py::arg("model") = py::none(),
-          py::arg("parameters") = py::none(), py::arg("registry") = py::none(),
+          py::arg("parameters") = py::none(), py::arg("registry") = py::none(), py::kw_only(), py::arg("levels") = true,
+          py::arg("scores") = true, py::arg("tier_scores") = false, py::arg("threads") = py::none(),
           "The same for any other integer array-like (another dtype, Fortran order, nested lists): values are "
           "checked to be 0..4, then converted to a C-contiguous uint8 matrix once.");
 }

@@ -10,19 +10,32 @@ namespace {
 
 std::string kind_name(ChangeKind kind) { return std::string(to_string(kind)); }
 
+// Not applicable is never a number: None.
+std::optional<int> level_or_none(bool applicable, int level) { return applicable ? std::optional(level) : std::nullopt; }
+std::string level_text(bool applicable, int level) { return applicable ? std::to_string(level) : "n/a"; }
+
 }  // namespace
 
 void bind_compare(py::module_& m) {
     py::class_<LevelChange>(m, "LevelChange", "Level and score of an area, domain or the framework, before and after.")
         .def_readonly("id", &LevelChange::id, "The area or domain id (the framework id overall).")
         .def_readonly("name", &LevelChange::name, "The display name.")
-        .def_readonly("before_level", &LevelChange::before_level, "Level in the earlier assessment.")
-        .def_readonly("after_level", &LevelChange::after_level, "Level in the later assessment.")
-        .def_readonly("before_score", &LevelChange::before_score, "Score in the earlier assessment.")
-        .def_readonly("after_score", &LevelChange::after_score, "Score in the later assessment.")
-        .def_property_readonly("delta", &LevelChange::delta, "after_level - before_level.")
+        .def_property_readonly("before_level", [](const LevelChange& c) { return level_or_none(c.before_applicable, c.before_level); },
+                               "Level in the earlier assessment (None when not applicable then).")
+        .def_property_readonly("after_level", [](const LevelChange& c) { return level_or_none(c.after_applicable, c.after_level); },
+                               "Level in the later assessment (None when not applicable now).")
+        .def_readonly("before_score", &LevelChange::before_score, "Score in the earlier assessment (NaN when not applicable).")
+        .def_readonly("after_score", &LevelChange::after_score, "Score in the later assessment (NaN when not applicable).")
+        .def_readonly("before_applicable", &LevelChange::before_applicable, "Whether it was applicable before.")
+        .def_readonly("after_applicable", &LevelChange::after_applicable, "Whether it is applicable now.")
+        .def_property_readonly("delta",
+                               [](const LevelChange& c) {
+                                   return c.before_applicable && c.after_applicable ? std::optional(c.delta()) : std::nullopt;
+                               },
+                               "after_level - before_level; None when either side is not applicable.")
         .def("__repr__", [](const LevelChange& c) {
-            return "<LevelChange " + c.id + ": " + std::to_string(c.before_level) + " -> " + std::to_string(c.after_level) + ">";
+            return "<LevelChange " + c.id + ": " + level_text(c.before_applicable, c.before_level) + " -> " +
+                   level_text(c.after_applicable, c.after_level) + ">";
         });
 
     py::class_<CriterionChange>(m, "CriterionChange", "A criterion whose status changed.")
@@ -30,7 +43,9 @@ void bind_compare(py::module_& m) {
         .def_readonly("before", &CriterionChange::before, "The earlier status.")
         .def_readonly("after", &CriterionChange::after, "The later status.")
         .def_property_readonly("kind", [](const CriterionChange& c) { return kind_name(c.kind); },
-                               "'newly_met', 'regressed', 'improved' (to partial) or 'other'.")
+                               "'newly_met', 'regressed', 'improved' (to partial), 'excluded' (now not applicable), "
+                               "'reinstated' (applicable again) or 'other' (not met <-> unknown); the table is in "
+                               "docs/scoring.md.")
         .def("__repr__", [](const CriterionChange& c) {
             return "<CriterionChange " + c.id + ": " + std::string(to_string(c.before)) + " -> " +
                    std::string(to_string(c.after)) + " (" + kind_name(c.kind) + ")>";
@@ -48,11 +63,31 @@ void bind_compare(py::module_& m) {
         .def_readonly("changes", &Comparison::changes, "Every criterion whose status changed (CriterionChange), framework order.")
         .def("newly_met", &Comparison::newly_met, "Criteria not met before and met now.")
         .def("regressed", &Comparison::regressed, "Criteria met before and not now, or partial before and not_met/unknown now.")
+        .def("excluded", [](const Comparison& c) { return c.of_kind(ChangeKind::excluded); },
+             "Criteria applicable before and not applicable now (met -> not applicable among them).")
+        .def("of_kind",
+             [](const Comparison& c, const std::string& kind) {
+                 for (std::size_t k = 0; k < change_kind_count; ++k)
+                     if (to_string(static_cast<ChangeKind>(k)) == kind) return c.of_kind(static_cast<ChangeKind>(k));
+                 throw py::value_error("unknown change kind '" + kind +
+                                       "': use newly_met, regressed, improved, excluded, reinstated or other");
+             },
+             py::arg("kind"), "The changes of one kind.")
+        .def_property_readonly("summary",
+                               [](const Comparison& c) {
+                                   py::dict out;
+                                   const auto counts = c.counts();
+                                   for (std::size_t k = 0; k < change_kind_count; ++k)
+                                       out[py::str(std::string(to_string(static_cast<ChangeKind>(k))))] = counts[k];
+                                   return out;
+                               },
+                               "How many changes of each kind (dict kind -> count, every kind present).")
         .def("__repr__", [](const Comparison& c) {
             return "<Comparison " + c.framework_id + " '" + c.subject + "' " + c.before_date + " -> " + c.after_date +
-                   ": level " + std::to_string(c.overall.before_level) + " -> " + std::to_string(c.overall.after_level) +
-                   ", " + std::to_string(c.newly_met().size()) + " newly met, " + std::to_string(c.regressed().size()) +
-                   " regressed>";
+                   ": level " + level_text(c.overall.before_applicable, c.overall.before_level) + " -> " +
+                   level_text(c.overall.after_applicable, c.overall.after_level) + ", " +
+                   std::to_string(c.newly_met().size()) + " newly met, " + std::to_string(c.regressed().size()) +
+                   " regressed, " + std::to_string(c.of_kind(ChangeKind::excluded).size()) + " excluded>";
         });
 
     m.def("compare",

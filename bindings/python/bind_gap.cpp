@@ -39,7 +39,7 @@ void bind_gap(py::module_& m) {
         .def_readonly("partial", &BoundGapItem::partial, "Already partly there.")
         .def_readonly("prerequisite", &BoundGapItem::prerequisite,
                       "Not required by its own area's target, but by another criterion in the gap.")
-        .def_readonly("required_by", &BoundGapItem::required_by, "The gap criteria that need it (for prerequisites).")
+        .def_readonly("required_by", &BoundGapItem::required_by, "For a prerequisite: the gap criteria that directly require it.")
         .def_property_readonly("tier", [](const BoundGapItem& i) { return i.framework.tiers()[criterion_of(i).tier].id; }, "Its tier id.")
         .def_property_readonly("area_id", [](const BoundGapItem& i) { return i.framework.areas()[criterion_of(i).area].id; }, "Its area id.")
         .def_property_readonly("domain_id", [](const BoundGapItem& i) { return i.framework.domains()[criterion_of(i).domain].id; },
@@ -54,7 +54,9 @@ void bind_gap(py::module_& m) {
         .def_readonly("domain_id", &BoundAreaGap::domain_id, "Its domain id.")
         .def_readonly("name", &BoundAreaGap::name, "The area's name.")
         .def_readonly("applicable", &BoundAreaGap::applicable, "False when nothing in the area applies.")
-        .def_readonly("current_level", &BoundAreaGap::current_level, "The staged level now.")
+        .def_property_readonly("current_level",
+                               [](const BoundAreaGap& a) { return a.applicable ? std::optional(a.current_level) : std::nullopt; },
+                               "The staged level now; None when the area is not applicable.")
         .def_readonly("target_level", &BoundAreaGap::target_level, "The level aimed for.")
         .def_property_readonly("to_close",
                                [](const BoundAreaGap& a) {
@@ -64,11 +66,14 @@ void bind_gap(py::module_& m) {
                                },
                                "Ids of this area's criteria that must become met, framework order.")
         .def_readonly("partial", &BoundAreaGap::partial, "How many of them are partial.")
-        .def_readonly("required", &BoundAreaGap::required, "Applicable criteria at or below the target in this area.")
+        .def_readonly("prerequisites", &BoundAreaGap::prerequisites,
+                      "How many of to_close are prerequisites that other areas' targets need.")
+        .def_readonly("required", &BoundAreaGap::required,
+                      "Applicable criteria at or below the target in this area, plus its prerequisites in the gap.")
         .def_readonly("met", &BoundAreaGap::met, "Of which met.")
         .def_property_readonly("reached", &BoundAreaGap::reached, "Whether the area is at its target.")
         .def("__repr__", [](const BoundAreaGap& a) {
-            return "<AreaGap " + a.area_id + ": level " + std::to_string(a.current_level) + " -> " +
+            return "<AreaGap " + a.area_id + ": level " + (a.applicable ? std::to_string(a.current_level) : "n/a") + " -> " +
                    std::to_string(a.target_level) + ", " + std::to_string(a.to_close.size()) + " to close>";
         });
 
@@ -76,6 +81,7 @@ void bind_gap(py::module_& m) {
         .def_readonly("id", &GapSummary::id, "The domain id, or the framework id for the total.")
         .def_readonly("name", &GapSummary::name, "The display name.")
         .def_readonly("to_close", &GapSummary::to_close, "Criteria to close.")
+        .def_readonly("prerequisites", &GapSummary::prerequisites, "Of which prerequisites of other gap criteria.")
         .def_readonly("partial", &GapSummary::partial, "Of which partial.")
         .def_readonly("required", &GapSummary::required, "Applicable criteria at or below the target.")
         .def_readonly("met", &GapSummary::met, "Of which met.")

@@ -28,7 +28,7 @@ void bind_progression(py::module_& m) {
         .def_property_readonly("criterion", [](const Step& s) { return criterion_ref(s.framework, s.criterion); }, "The Criterion.")
         .def_readonly("phase", &Step::phase, "1 = can start now; n = after n-1 rounds of prerequisites.")
         .def_readonly("status", &Step::status, "Its current status.")
-        .def_readonly("waits_for", &Step::waits_for, "Gap criteria that must be met first.")
+        .def_readonly("waits_for", &Step::waits_for, "The gap criteria it directly requires: each is in an earlier phase, so earlier in the path.")
         .def_property_readonly("tier", [](const Step& s) { return s.framework.tiers()[criterion_of(s).tier].id; }, "Its tier id.")
         .def_property_readonly("area_id", [](const Step& s) { return s.framework.areas()[criterion_of(s).area].id; }, "Its area id.")
         .def_property_readonly("domain_id", [](const Step& s) { return s.framework.domains()[criterion_of(s).domain].id; }, "Its domain id.")

@@ -29,7 +29,7 @@ std::string number(double value) {
 ScoreResult score_with(const Registry& registry, const Framework& framework, const std::vector<Status>& statuses,
                        const std::string& model_name, const ModelParameters& overrides) {
     const auto& model = registry.model(model_name.empty() ? framework.scoring().default_model : model_name);
-    return model.score(framework, statuses, resolve_parameters(model, framework, overrides));
+    return score_statuses(model, framework, statuses, resolve_parameters(model, framework, overrides));
 }
 
 }  // namespace
@@ -40,9 +40,11 @@ void bind_scoring(py::module_& m) {
         .def_readonly("name", &ScoreNode::name, "The display name.")
         .def_readonly("applicable", &ScoreNode::applicable,
                       "False when every criterion below is not applicable (then left out of its parent).")
-        .def_readonly("level", &ScoreNode::level, "The level reached (0 = below the first tier or band).")
-        .def_readonly("label", &ScoreNode::label, "The level's name ('Not yet' for 0).")
-        .def_readonly("score", &ScoreNode::score, "The score on the model's scale, 0..max_score.")
+        .def_property_readonly("level",
+                               [](const ScoreNode& n) { return n.applicable ? std::optional(n.level) : std::nullopt; },
+                               "The level reached (0 = below the first tier or band); None when not applicable.")
+        .def_readonly("label", &ScoreNode::label, "The level's name ('Not yet' for 0, 'Not applicable').")
+        .def_readonly("score", &ScoreNode::score, "The score on the model's scale, 0..max_score; NaN when not applicable.")
         .def_readonly("max_score", &ScoreNode::max_score, "The top of the model's scale.")
         .def_readonly("tier_scores", &ScoreNode::tier_scores, "Per tier, the model's completion (NaN when nothing applies).")
         .def_property_readonly("counts", [](const ScoreNode& n) { return counts_dict(n.counts); },
@@ -55,8 +57,9 @@ void bind_scoring(py::module_& m) {
                                },
                                "Per tier (lowest first), the counts by status.")
         .def("__repr__", [](const ScoreNode& n) {
+            if (!n.applicable) return "<ScoreNode " + n.id + " not applicable>";
             return "<ScoreNode " + n.id + " level " + std::to_string(n.level) + " (" + n.label + "), score " +
-                   number(n.score) + "/" + number(n.max_score) + (n.applicable ? "" : ", not applicable") + ">";
+                   number(n.score) + "/" + number(n.max_score) + ">";
         });
 
     py::class_<Bound<ScoreResult>>(m, "ScoreResult",
@@ -77,6 +80,7 @@ void bind_scoring(py::module_& m) {
         .def("domain", [](const Bound<ScoreResult>& s, std::string_view id) { return s.domain(id); }, py::arg("id"),
              "The ScoreNode of a domain; raises NotFoundError if there is none.")
         .def("__repr__", [](const Bound<ScoreResult>& s) {
+            if (!s.overall.applicable) return "<ScoreResult " + s.framework_id + " (" + s.model + "): not applicable>";
             return "<ScoreResult " + s.framework_id + " (" + s.model + "): level " + std::to_string(s.overall.level) + " (" +
                    s.overall.label + "), score " + number(s.overall.score) + "/" + number(s.overall.max_score) + ">";
         });

@@ -172,7 +172,12 @@ def _from_statuses(
         raise ValueError(f"framework {framework.id!r} has {len(ids)} criteria, got {len(values)} statuses")
     assessment = Assessment(framework, subject=subject, date=date)
     for criterion_id, status in zip(ids, values):
-        assessment.set(criterion_id, status, reason=reason)
+        # A reason belongs to not_applicable only (Assessment.set refuses it with any other status).
+        if isinstance(status, str):
+            excluded = status.strip().lower().replace(" ", "_").replace("-", "_") in ("not_applicable", "n/a", "na")
+        else:
+            excluded = int(status) == 4
+        assessment.set(criterion_id, status, reason=reason if excluded else None)
     return assessment
 
 

@@ -29,6 +29,13 @@ def _choose(by: str, allowed: tuple) -> str:
     return by
 
 
+def _nullable_levels(frame: "pd.DataFrame", *columns: str) -> "pd.DataFrame":
+    """Level columns as pandas' nullable integers: not applicable is <NA>, never a number."""
+    for column in columns:
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
 def _area_domains(framework: _core.Framework) -> Dict[str, str]:
     return {area.id: area.domain.id for area in framework.areas}
 
@@ -133,8 +140,8 @@ def score_to_frame(self: _core.ScoreResult, by: str = "node") -> "pd.DataFrame":
     if by == "node":
         columns = ["kind", "id", "name", "domain_id", "applicable", "level", "label", "score", "max_score",
                    *_STATUS_COLUMNS, "model"]
-    else:
-        columns = ["kind", "id", "domain_id", "tier", "tier_index", "tier_score", *_STATUS_COLUMNS, "model"]
+        return _nullable_levels(_pandas().DataFrame(rows, columns=columns), "level")
+    columns = ["kind", "id", "domain_id", "tier", "tier_index", "tier_score", *_STATUS_COLUMNS, "model"]
     return _pandas().DataFrame(rows, columns=columns)
 
 
@@ -145,7 +152,8 @@ def gap_to_frame(self: _core.GapAnalysis, by: str = "item") -> "pd.DataFrame":
     domain_id, area_id, tier, status, partial, prerequisite, required_by (';'-joined ids), text.
 
     by="area": one row per area. Columns: area_id, domain_id, name, applicable, current_level,
-    target_level, to_close, partial, required, met, reached.
+    target_level (current_level is <NA> for a not-applicable area), to_close (every gap item in the
+    area, prerequisites included), prerequisites, partial, required, met, reached.
 
     by="domain": one row per domain, then the total (kind 'overall'). Columns: kind, id, name,
     to_close, partial, required, met, done_share, then to_close_<tier> for each tier.
@@ -180,6 +188,7 @@ def gap_to_frame(self: _core.GapAnalysis, by: str = "item") -> "pd.DataFrame":
                 "current_level": a.current_level,
                 "target_level": a.target_level,
                 "to_close": len(a.to_close),
+                "prerequisites": a.prerequisites,
                 "partial": a.partial,
                 "required": a.required,
                 "met": a.met,
@@ -188,8 +197,8 @@ def gap_to_frame(self: _core.GapAnalysis, by: str = "item") -> "pd.DataFrame":
             for a in self.areas
         ]
         columns = ["area_id", "domain_id", "name", "applicable", "current_level", "target_level", "to_close",
-                   "partial", "required", "met", "reached"]
-        return pandas.DataFrame(rows, columns=columns)
+                   "prerequisites", "partial", "required", "met", "reached"]
+        return _nullable_levels(pandas.DataFrame(rows, columns=columns), "current_level")
     tier_columns = [f"to_close_{t}" for t in self.tier_ids]
     rows = []
     for kind, summary in [("domain", d) for d in self.domains] + [("overall", self.total)]:
@@ -237,10 +246,11 @@ def comparison_to_frame(self: _core.Comparison, by: str = "node") -> "pd.DataFra
     """The comparison as a tidy DataFrame.
 
     by="node" (default): one row for the framework, each domain, each area. Columns: kind, id,
-    name, before_level, after_level, delta, before_score, after_score.
+    name, before_level, after_level, delta, before_score, after_score (levels and delta <NA>, scores
+    NaN, where a node is not applicable).
 
     by="criterion": one row per criterion whose status changed. Columns: criterion_id, before,
-    after, change ('newly_met', 'regressed', 'improved', 'other').
+    after, change ('newly_met', 'regressed', 'improved', 'excluded', 'reinstated', 'other').
     """
     _choose(by, ("node", "criterion"))
     pandas = _pandas()
@@ -262,7 +272,7 @@ def comparison_to_frame(self: _core.Comparison, by: str = "node") -> "pd.DataFra
         for kind, c in nodes
     ]
     columns = ["kind", "id", "name", "before_level", "after_level", "delta", "before_score", "after_score"]
-    return pandas.DataFrame(rows, columns=columns)
+    return _nullable_levels(pandas.DataFrame(rows, columns=columns), "before_level", "after_level", "delta")
 
 
 def aggregate_to_frame(self: _core.Aggregate, by: str = "node") -> "pd.DataFrame":
@@ -306,22 +316,35 @@ def aggregate_to_frame(self: _core.Aggregate, by: str = "node") -> "pd.DataFrame
 def batch_to_frame(self: _core.BatchResult) -> "pd.DataFrame":
     """Long form of a score_many result: one row per assessment and node.
 
-    Columns: row (the matrix row), kind ('overall', 'domain', 'area'), id, level, score.
+    Columns: row (the matrix row), kind ('overall', 'domain', 'area'), id, applicable, level (nullable
+    Int64: <NA> where not applicable), score (NaN where not applicable). Outputs not asked for
+    (levels=False or scores=False) are left out.
     """
     import numpy as np
 
     pandas = _pandas()
     parts = []
     n = self.rows
+
+    def columns(applicable, levels, scores):
+        out = {"applicable": applicable.reshape(-1)}
+        if levels is not None:
+            out["level"] = pandas.arrays.IntegerArray(levels.reshape(-1).astype("int64"), ~applicable.reshape(-1))
+        if scores is not None:
+            out["score"] = scores.reshape(-1)
+        return out
+
     parts.append(pandas.DataFrame({"row": np.arange(n), "kind": "overall", "id": self.framework_id,
-                                   "level": self.overall_levels, "score": self.overall_scores}))
-    for kind, ids, levels, scores in (("domain", self.domain_ids, self.domain_levels, self.domain_scores),
-                                      ("area", self.area_ids, self.area_levels, self.area_scores)):
+                                   **columns(self.overall_applicable, self.overall_levels, self.overall_scores)}))
+    for kind, ids, applicable, levels, scores in (
+            ("domain", self.domain_ids, self.domain_applicable, self.domain_levels, self.domain_scores),
+            ("area", self.area_ids, self.area_applicable, self.area_levels, self.area_scores)):
         k = len(ids)
         parts.append(pandas.DataFrame({"row": np.repeat(np.arange(n), k), "kind": kind,
                                        "id": np.tile(np.asarray(ids, dtype=object), n),
-                                       "level": levels.reshape(-1), "score": scores.reshape(-1)}))
-    return pandas.concat(parts, ignore_index=True)[["row", "kind", "id", "level", "score"]]
+                                       **columns(applicable, levels, scores)}))
+    wanted = ["row", "kind", "id", "applicable"] + [c for c in ("level", "score") if c in parts[0].columns]
+    return pandas.concat(parts, ignore_index=True)[wanted]
 
 
 def install() -> None:

@@ -54,7 +54,8 @@ def radar(
         _, ax = _pyplot().subplots(figsize=(6, 6), subplot_kw={"projection": "polar"})
     elif getattr(ax, "name", "") != "polar":
         raise ValueError("radar() needs a polar Axes: create it with projection='polar'")
-    values = [float(d.level if value == "level" else d.score) for d in domains]
+    # A not-applicable domain has no level: NaN leaves a gap in the line instead of a false 0.
+    values = [float("nan") if not d.applicable else float(d.level if value == "level" else d.score) for d in domains]
     top = float(score.max_level if value == "level" else max(d.max_score for d in domains))
     angles = [2 * math.pi * i / len(domains) for i in range(len(domains))]
     closed_angles, closed_values = angles + angles[:1], values + values[:1]
@@ -174,6 +175,8 @@ def progress(
     x = list(range(len(scores)))
 
     def pick(node: _core.ScoreNode) -> float:
+        if not node.applicable:
+            return float("nan")  # not applicable is never a number: a gap in the line
         return float(node.level if value == "level" else node.score)
 
     ax.plot(x, [pick(s.overall) for s in scores], marker="o", linewidth=2.5, color="black", label="overall")

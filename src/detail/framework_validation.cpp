@@ -101,7 +101,7 @@ bool FrameworkValidator::add_area(const DomainSpec& domain, const AreaSpec& area
 }
 
 std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec& c, const std::string& full_id,
-                                                             const std::unordered_map<std::string, std::size_t>& tiers,
+                                                             const IdIndex& tiers,
                                                              std::size_t tier_count) {
     bool ok = true;
     if (!is_local_criterion_id(c.id)) {
@@ -137,7 +137,7 @@ std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec
 
 std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterion>& criteria,
                                                       const std::vector<Area>& areas,
-                                                      const std::unordered_map<std::string, std::size_t>& index) {
+                                                      const IdIndex& index) {
     std::vector<DependencyEdge> edges;
     // Implicit: each criterion depends on every criterion of the nearest lower tier present in its area.
     for (const auto& area : areas) {
@@ -183,7 +183,7 @@ void FrameworkValidator::check_cycle(const DependencyGraph& graph, const std::ve
 
 std::vector<std::size_t> FrameworkValidator::area_tiers(const AreaSpec& spec, const std::string& area_id,
                                                        std::span<const Criterion> criteria,
-                                                       const std::unordered_map<std::string, std::size_t>& tier_index) {
+                                                       const IdIndex& tier_index) {
     const auto tier_count = spec_.tiers.size();
     std::vector<bool> used(tier_count, false);
     for (const auto& c : criteria)

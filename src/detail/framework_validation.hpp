@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -12,6 +13,14 @@
 #include <routemap/framework.hpp>
 
 namespace routemap::detail {
+
+// An index by id that looks up std::string_view without building a std::string (C++20
+// heterogeneous lookup): criterion lookups are on the hot path of reading and scoring assessments.
+struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+};
+using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
 
 bool is_framework_id(const std::string& id);
 bool is_id_segment(const std::string& id);
@@ -26,17 +35,17 @@ public:
     bool add_area(const DomainSpec& domain, const AreaSpec& area, const std::string& full_id);
     // The tier index, or nullopt when the criterion is rejected.
     std::optional<std::size_t> add_criterion(const CriterionSpec& criterion, const std::string& full_id,
-                                             const std::unordered_map<std::string, std::size_t>& tiers,
+                                             const IdIndex& tiers,
                                              std::size_t tier_count);
     // Implicit and explicit edges; reports unknown `requires` targets and higher-tier requirements.
     std::vector<DependencyEdge> edges(const std::vector<Criterion>& criteria, const std::vector<Area>& areas,
-                                      const std::unordered_map<std::string, std::size_t>& index);
+                                      const IdIndex& index);
     void check_cycle(const DependencyGraph& graph, const std::vector<Criterion>& criteria);
     // The tiers an area declares (indices, or nullopt entries dropped after an error), checked against
     // its criteria; without a declaration, a warning naming the tiers the area skips.
     std::vector<std::size_t> area_tiers(const AreaSpec& spec, const std::string& area_id,
                                         std::span<const Criterion> criteria,
-                                        const std::unordered_map<std::string, std::size_t>& tier_index);
+                                        const IdIndex& tier_index);
 
     [[nodiscard]] const std::vector<Diagnostic>& found() const { return *out_; }
     [[nodiscard]] std::vector<Diagnostic> warnings() const;

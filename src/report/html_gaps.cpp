@@ -47,6 +47,9 @@ std::string gaps_section(const ReportData& data) {
            " criteria required for the target are met (" + percent(total.done_share()) + "). " +
            std::to_string(total.to_close) + " remain to close" +
            (total.partial ? ", " + std::to_string(total.partial) + " of them partly met" : std::string()) + ".</p>\n";
+    // The gap item of each criterion, so that each area's row lists its items in one pass.
+    std::vector<const GapItem*> item_of(f.criteria().size(), nullptr);
+    for (const auto& item : data.gap.items) item_of[item.criterion] = &item;
     for (const auto& d : f.domains()) {
         const auto& summary = data.gap.domains[d.index];
         out += "<div class=\"domain-block\">\n<h3><span>" + escape(d.name) + "</span><span class=\"small muted\">" +
@@ -68,8 +71,7 @@ std::string gaps_section(const ReportData& data) {
             out += "<td><span class=\"pill " + level_class(node.level) + "\">" + escape(node.label) + "</span></td><td>" +
                    escape(data.level_label(gap.target_level)) + "</td><td>";
             std::string items;
-            for (const auto& item : data.gap.items)
-                if (f.criteria()[item.criterion].area == area.index) items += criterion_item(data, item);
+            for (const auto i : gap.to_close) items += criterion_item(data, *item_of[i]);
             out += items.empty() ? "<span class=\"status met\">✓ Target reached</span>" : "<ul class=\"criteria\">" + items + "</ul>";
             out += "</td></tr>\n";
         }

@@ -33,14 +33,18 @@ def test_equal_to_one_by_one_scoring(framework_id, model):
     assert batch.domain_scores.shape == (25, len(framework.domains))
     assert batch.overall_levels.shape == (25,)
     assert batch.area_levels.dtype == np.int32 and batch.area_scores.dtype == np.float64
+    def level(node):  # not applicable: None one by one, -1 (masked) in the batch
+        return -1 if node.level is None else node.level
+
     for r, row in enumerate(codes):
         one = routemap.score_statuses(framework, row.tolist(), model=model)
-        assert batch.overall_levels[r] == one.overall.level
-        assert batch.overall_scores[r] == pytest.approx(one.overall.score, abs=1e-12)
-        assert batch.domain_levels[r].tolist() == [d.level for d in one.domains]
-        assert batch.domain_scores[r] == pytest.approx([d.score for d in one.domains], abs=1e-12)
-        assert batch.area_levels[r].tolist() == [a.level for a in one.areas]
-        assert batch.area_scores[r] == pytest.approx([a.score for a in one.areas], abs=1e-12)
+        assert batch.overall_levels[r] == level(one.overall)
+        np.testing.assert_array_equal(batch.overall_scores[r], one.overall.score)
+        assert batch.domain_levels[r].tolist() == [level(d) for d in one.domains]
+        np.testing.assert_array_equal(batch.domain_scores[r], [d.score for d in one.domains])
+        assert batch.area_levels[r].tolist() == [level(a) for a in one.areas]
+        np.testing.assert_array_equal(batch.area_scores[r], [a.score for a in one.areas])
+        assert batch.area_applicable[r].tolist() == [a.applicable for a in one.areas]
     assert batch.overall_levels.max() > 0 or model == "eds-rating"
 
 
@@ -136,7 +140,7 @@ def test_frame_and_dict(service):
     codes = random_codes(service, 3, seed=8)
     batch = routemap.score_many(service, codes)
     frame = batch.to_frame()
-    assert list(frame.columns) == ["row", "kind", "id", "level", "score"]
+    assert list(frame.columns) == ["row", "kind", "id", "applicable", "level", "score"]
     assert len(frame) == 3 * (1 + len(service.domains) + len(service.areas))
     areas = frame[(frame.kind == "area") & (frame.row == 2)]
     assert areas.id.tolist() == service.area_ids
@@ -145,7 +149,7 @@ def test_frame_and_dict(service):
     assert overall.score.tolist() == batch.overall_scores.tolist()
     d = batch.to_dict()
     assert set(d) == {"area_ids", "domain_ids", "area_levels", "area_scores", "domain_levels", "domain_scores",
-                      "overall_levels", "overall_scores"}
+                      "overall_levels", "overall_scores", "area_applicable", "domain_applicable", "overall_applicable"}
     assert d["area_levels"] is batch.area_levels
     assert repr(batch) == (f"<BatchResult newham-service (staged): 3 assessments x {len(service.areas)} areas, "
                            f"{len(service.domains)} domains>")

@@ -159,7 +159,11 @@ def test_assessment_mismatch_lists_every_problem(tmp_path, service):
 
 def test_not_applicable_needs_a_reason(service):
     a = routemap.Assessment(service)
-    a.set(service.criteria[0].id, "not_applicable")
+    # Refused when given (not only when scored), with the message the file readers give.
+    with pytest.raises(routemap.AssessmentError, match="not_applicable but gives no reason"):
+        a.set(service.criteria[0].id, "not_applicable")
+    # A record built by hand can still hold it: scoring then refuses the assessment.
+    a.set_record(service.criteria[0].id, routemap.CriterionRecord("not_applicable"))
     with pytest.raises(routemap.AssessmentError, match="not_applicable but gives no reason"):
         routemap.score(service, a)
 

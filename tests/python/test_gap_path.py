@@ -73,7 +73,7 @@ def test_gap_frames(service, service_2026):
     assert items.required_by.tolist() == [";".join(i.required_by) for i in g.items]
     areas = g.to_frame(by="area")
     assert list(areas.columns) == ["area_id", "domain_id", "name", "applicable", "current_level", "target_level",
-                                   "to_close", "partial", "required", "met", "reached"]
+                                   "to_close", "prerequisites", "partial", "required", "met", "reached"]
     assert areas.to_close.tolist() == [len(a.to_close) for a in g.areas]
     assert areas.current_level.tolist() == [a.current_level for a in g.areas]
     domains = g.to_frame(by="domain")

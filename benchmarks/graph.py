@@ -1,0 +1,69 @@
+"""Load, gap and path on synthetic frameworks (benchmarks/generate_framework.py) of 10^4 and 10^5
+criteria with sparse and dense `requires`: in-process (the C++ routemap_benchmark) and as whole CLI
+processes (`score`, `gap`, `path`, `report`), with their peak memory.
+
+    python benchmarks/graph.py --build build [--sizes 10000 100000] [--out build/bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate_framework import generate  # noqa: E402
+
+
+class _Popen(subprocess.Popen):
+    """Popen that keeps the child's own peak memory (wait4), not the maximum over all children."""
+    rusage_maxrss_mb = 0.0
+
+    def _try_wait(self, wait_flags):
+        pid, status, usage = os.wait4(self.pid, wait_flags)
+        if pid == self.pid:
+            self.rusage_maxrss_mb = usage.ru_maxrss / 1024.0
+        return pid, status
+
+
+def run(command):
+    """Wall time and peak RSS (MB) of one child process (its own rusage, through wait4)."""
+    start = time.perf_counter()
+    child = _Popen([str(c) for c in command], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stdout, stderr = child.communicate()
+    elapsed = time.perf_counter() - start
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, command))} failed ({child.returncode}):\n{stderr[-2000:]}")
+    return elapsed, child.rusage_maxrss_mb, stdout
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", type=Path, default=HERE.parent / "build")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    out = args.out or args.build / "bench"
+    bench = args.build / "benchmarks" / "routemap_benchmark"
+    cli = args.build / "src" / "cli" / "routemap"
+    print(f"{'framework':<28} {'what':<26} {'time':>10} {'peak memory':>12}")
+    for size in args.sizes:
+        for density in ("sparse", "dense"):
+            framework, assessment = generate(size, density, out)
+            name = framework.stem
+            _, _, text = run([bench, "graph", framework, assessment])
+            for line in text.splitlines()[1:]:
+                print(f"{name:<28} {'in-process: ' + line.strip():<60}")
+            for command in (["score", assessment], ["gap", assessment], ["path", assessment],
+                            ["report", assessment, "-o", out / f"{name}.html"]):
+                elapsed, peak, _ = run([cli, "--path", out, *command])
+                print(f"{name:<28} {'routemap ' + command[0]:<26} {elapsed * 1e3:>7.0f} ms {peak:>9.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
