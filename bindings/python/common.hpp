@@ -84,5 +84,6 @@ void bind_compare(py::module_& m);
 void bind_aggregate(py::module_& m);
 void bind_batch(py::module_& m);
 void bind_report(py::module_& m);
+void bind_form(py::module_& m);
 
 }  // namespace routemap::python

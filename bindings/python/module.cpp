@@ -51,4 +51,5 @@ PYBIND11_MODULE(_core, m) {
     bind_aggregate(m);
     bind_batch(m);
     bind_report(m);
+    bind_form(m);
 }

@@ -26,3 +26,4 @@
 #include <routemap/aggregate.hpp>
 #include <routemap/batch.hpp>
 #include <routemap/report.hpp>
+#include <routemap/form.hpp>

@@ -17,6 +17,8 @@ The compiled core is ``routemap._core`` (pybind11); this package re-exports it.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any, Optional, Union
 
 from . import _errors
@@ -108,6 +110,44 @@ def path(
     return progression_path(gap(framework, assessment, target))
 
 
+def form(
+    framework: Union[Framework, str, "os.PathLike[str]"],
+    assessment: Union[Assessment, str, "os.PathLike[str]", None] = None,
+    output: Union[str, "os.PathLike[str]", None] = None,
+    *,
+    overwrite: bool = False,
+    instance_id: str = "",
+    registry: Optional[Registry] = None,
+) -> str:
+    """The self-assessment form for a framework: one self-contained HTML page (inline CSS and
+    JavaScript, no network) in which a person fills in an assessment in a browser and saves it as a
+    TOML or JSON file that routemap reads unchanged (docs/form.md).
+
+    framework: a Framework, or a framework id or file. assessment: an Assessment or an assessment
+    file to pre-fill the form with (AssessmentError when it does not fit the framework). output: also
+    write the page to this file, atomically; an existing file is only replaced with overwrite=True
+    (else FileExistsError). instance_id names the draft the page keeps in the browser (default: a
+    new random id, so that two forms never share a draft). Returns the page.
+    """
+    fw = framework if isinstance(framework, Framework) else load(os.fspath(framework), registry)
+    if assessment is not None and not isinstance(assessment, Assessment):
+        assessment = read_assessment(assessment, fw)
+    page = _core.form(fw, assessment, instance_id)
+    if output is not None:
+        target = Path(output)
+        if target.exists() and not overwrite:
+            raise FileExistsError(f"{os.fspath(target)!r} exists; pass overwrite=True to replace it")
+        # Atomic: a temporary file beside the target, then a rename, as the library writes files.
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            temporary.write_text(page, encoding="utf-8")
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    return page
+
+
 def _gap_path(self: GapAnalysis) -> ProgressionPath:
     """The progression path that closes this gap (same as routemap.progression_path(gap))."""
     return progression_path(self)
@@ -160,7 +200,7 @@ __all__ = [
     "LevelChange", "NotFoundError", "PathStep", "PluginError", "PluginRecord", "ProgressionPath", "REASONS",
     "Registry", "STATUS_CODES", "STATUS_NAMES", "ScoreNode", "ScoreResult", "ScoringModel", "SourceLocation",
     "Status", "Target", "TargetError", "Tier", "aggregate", "assessment_template", "check_framework", "compare",
-    "default_search_path", "frameworks", "gap", "install_data_directory", "load", "load_framework",
+    "default_search_path", "form", "frameworks", "gap", "install_data_directory", "load", "load_framework",
     "model_parameters", "models", "parse_assessment", "parse_framework", "path", "plugins", "progression_path",
     "read_assessment", "registry", "report", "score", "score_many", "score_statuses", "status_matrix",
     "user_data_directory", "write_assessment", "__version__", "plugin_api_version",

@@ -828,3 +828,7 @@ def report(
     model: Optional[str] = None,
     registry: Optional[Registry] = None,
 ) -> str: ...
+
+# --- the self-assessment form -----------------------------------------------------------------------
+
+def form(framework: Framework, assessment: Optional[Assessment] = None, instance_id: str = "") -> str: ...

@@ -4,7 +4,7 @@ import pytest
 
 from conftest import assert_error_line, assert_fits_80_columns
 
-COMMANDS = ["list", "show", "validate", "template", "score", "gap", "path", "compare", "aggregate", "report"]
+COMMANDS = ["list", "show", "validate", "template", "form", "score", "gap", "path", "compare", "aggregate", "report"]
 
 
 def test_main_help_lists_every_command(routemap):
@@ -53,7 +53,7 @@ def test_unknown_global_option(routemap):
     assert_error_line(routemap("--colour", "list"), "colour")
 
 
-@pytest.mark.parametrize("command", ["show", "template", "score", "gap", "path", "report"])
+@pytest.mark.parametrize("command", ["show", "template", "form", "score", "gap", "path", "report"])
 def test_missing_argument(routemap, command):
     assert_error_line(routemap(command), "missing", f"routemap {command} --help")
 
