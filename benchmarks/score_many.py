@@ -62,7 +62,10 @@ def child_peak(rows, model, threads):
     code = f"""
 import resource, numpy as np, routemap, json
 f = routemap.load({FRAMEWORK!r})
-codes = np.random.default_rng(1).choice(np.array([0,1,2,3,3,3,4], dtype=np.uint8), size=({rows}, len(f.criteria)))
+codes = np.empty(({rows}, len(f.criteria)), dtype=np.uint8)
+rng = np.random.default_rng(1)
+for i in range(0, {rows}, 10_000):  # in small pieces, so that making the input sets no peak of its own
+    codes[i:i + 10_000] = rng.integers(0, 5, size=codes[i:i + 10_000].shape, dtype=np.uint8)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 b = routemap.score_many(f, codes, model={model!r}, threads={threads})
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

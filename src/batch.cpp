@@ -44,9 +44,9 @@ void check_codes(const Framework& framework, const std::uint8_t* codes, std::siz
                  std::size_t begin, std::size_t end) {
     for (std::size_t r = begin; r < end; ++r) {
         const auto* row = codes + r * row_stride;
-        std::uint8_t worst = 0;
-        for (std::size_t c = 0; c < columns; ++c) worst = std::max(worst, row[c]);  // vectorised
-        if (worst < status_count) continue;
+        unsigned bad = 0;
+        for (std::size_t c = 0; c < columns; ++c) bad |= row[c] >= status_count;  // vectorised at -O3
+        if (!bad) continue;
         for (std::size_t c = 0; c < columns; ++c)
             if (row[c] >= status_count)
                 throw Error("score_many: invalid status code " + std::to_string(row[c]) + " at row " + std::to_string(r) +

@@ -49,6 +49,8 @@ TierLayout TierLayout::build(const Framework& framework) {
         }
     }
     layout.area_slots.push_back(static_cast<std::uint32_t>(layout.slots.size()));
+    for (std::size_t k = 0; k < layout.columns.size(); ++k)
+        if (layout.columns[k] != k) layout.in_order = false;
     for (const auto& domain : framework.domains()) layout.domain_areas.push_back(static_cast<std::uint32_t>(domain.first_area));
     layout.domain_areas.push_back(static_cast<std::uint32_t>(layout.areas));
     return layout;

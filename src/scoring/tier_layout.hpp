@@ -27,6 +27,7 @@ struct TierLayout {
     std::vector<double> weights;               // parallel to columns
     std::vector<std::uint32_t> area_slots;     // areas + 1 offsets into slots
     std::vector<std::uint32_t> domain_areas;   // domains + 1 offsets into the areas (contiguous per domain)
+    bool in_order = true;  // columns[k] == k: criteria already sit in slot order (the usual case), so no gather
 
     static TierLayout build(const Framework& framework);
 };

@@ -21,8 +21,8 @@ constexpr std::uint64_t packed_count[5] = {0, 0, std::uint64_t{1} << field_bits,
                                            std::uint64_t{1} << (2 * field_bits)};
 
 struct SlotStats {
-    std::uint32_t applicable = 0, met = 0;  // counts
-    double applicable_weight = 0, met_weight = 0, partial_weight = 0;
+    std::uint32_t applicable = 0, met = 0, partial = 0;  // counts
+    double applicable_weight = 0, met_weight = 0, partial_weight = 0;  // not filled for staged, which needs only counts
 };
 
 // The rule every model shares: walking the tiers upwards, a tier the node does not use (no
@@ -45,12 +45,11 @@ struct Pooled {  // weighted sums per tier, for pooled nodes
     std::vector<std::uint32_t> applicable_count, met_count;
     explicit Pooled(std::size_t tiers)
         : applicable(tiers), met(tiers), credit(tiers), applicable_count(tiers), met_count(tiers) {}
-    void clear() {
-        std::fill(applicable.begin(), applicable.end(), 0.0);
-        std::fill(met.begin(), met.end(), 0.0);
-        std::fill(credit.begin(), credit.end(), 0.0);
-        std::fill(applicable_count.begin(), applicable_count.end(), 0u);
-        std::fill(met_count.begin(), met_count.end(), 0u);
+    void clear() {  // plain loops: T is small, and a memset call per vector per row costs more
+        for (std::size_t t = 0; t < applicable.size(); ++t) {
+            applicable[t] = met[t] = credit[t] = 0.0;
+            applicable_count[t] = met_count[t] = 0;
+        }
     }
     void add(const SlotStats& s, std::uint32_t tier, double partial) {
         applicable[tier] += s.applicable_weight;
@@ -82,6 +81,7 @@ public:
         const bool want_levels = out.outputs & batch_levels;
         const bool want_scores = out.outputs & batch_scores;
         const bool want_tiers = out.outputs & batch_tier_scores;
+        if (!want_tiers) return run_fused(codes, row_stride, begin, end, out, want_levels, want_scores);
         // Scratch for one row, allocated once per call, never per row.
         std::vector<SlotStats> slots(L.slots.size());
         std::vector<double> area_score(L.areas);
@@ -100,14 +100,16 @@ public:
                         area_level.data(), area_score.data(), want_levels, want_scores);
             if (want_tiers) std::copy(area_tiers.begin(), area_tiers.end(), out.area_tier_scores.begin() + r * L.areas * T);
 
-            overall.clear();
+            const bool pooled = Kind == TierModelKind::coverage || want_tiers;
+            if (pooled) overall.clear();
             double overall_sum = 0.0;
             std::size_t overall_n = 0;
             int overall_level = std::numeric_limits<int>::max();
             for (std::size_t d = 0; d < L.domains; ++d) {
-                domain.clear();
-                if constexpr (Kind == TierModelKind::coverage) pool(d, slots, domain);
-                else if (want_tiers) pool(d, slots, domain);
+                if (pooled) {
+                    domain.clear();
+                    pool(d, slots, domain);
+                }
                 int level = std::numeric_limits<int>::max();
                 double score = 0.0;
                 std::size_t n = 0;
@@ -132,7 +134,7 @@ public:
                     overall_sum += score;
                     ++overall_n;
                 }
-                if (Kind == TierModelKind::coverage || want_tiers) overall.add(domain);
+                if (pooled) overall.add(domain);
             }
             int level = overall_level;
             double score = overall_n ? overall_sum / static_cast<double>(overall_n) : nan;
@@ -154,36 +156,173 @@ public:
 private:
     static constexpr int not_applicable = -1;
 
+    // The same numbers as the general path below, in one pass per row without per-tier outputs: each
+    // slot is counted and used at once (no stats array), and nodes are written straight into `out`.
+    // score_many's default outputs take this path; tests compare it with one-by-one scoring, which
+    // takes the general one.
+    void run_fused(const std::uint8_t* codes, std::size_t row_stride, std::size_t begin, std::size_t end,
+                   BatchScores& out, bool want_levels, bool want_scores) const {
+        const auto& L = layout_;
+        const auto* slots = L.slots.data();
+        const auto* column = L.columns.data();
+        std::vector<double> tier_met(L.tiers), tier_all(L.tiers), overall_met(L.tiers), overall_all(L.tiers);
+        std::vector<std::uint32_t> tier_n(L.tiers), overall_n_tier(L.tiers);
+        for (std::size_t r = begin; r < end; ++r) {
+            const std::uint8_t* row = codes + r * row_stride;
+            int overall_level = std::numeric_limits<int>::max();
+            double overall_sum = 0.0;
+            std::size_t overall_n = 0;
+            if constexpr (Kind == TierModelKind::coverage)
+                for (std::size_t t = 0; t < L.tiers; ++t) overall_met[t] = overall_all[t] = 0.0, overall_n_tier[t] = 0;
+            for (std::size_t d = 0; d < L.domains; ++d) {
+                int domain_level = std::numeric_limits<int>::max();
+                double domain_sum = 0.0;
+                std::size_t domain_n = 0;
+                if constexpr (Kind == TierModelKind::coverage)
+                    for (std::size_t t = 0; t < L.tiers; ++t) tier_met[t] = tier_all[t] = 0.0, tier_n[t] = 0;
+                for (auto a = L.domain_areas[d]; a < L.domain_areas[d + 1]; ++a) {
+                    Reach reach;
+                    double sum = 0.0, met_sum = 0.0, all_sum = 0.0;
+                    std::uint32_t below = 0;
+                    for (auto s = L.area_slots[a]; s < L.area_slots[a + 1]; ++s) {
+                        const auto& slot = slots[s];
+                        std::uint64_t packed = 0;
+                        if (L.in_order) {
+                            const auto* cell = row + slot.first;
+                            for (std::uint32_t k = 0; k < slot.count; ++k) packed += packed_count[cell[k]];
+                        } else {
+                            const auto* col = column + slot.first;
+                            for (std::uint32_t k = 0; k < slot.count; ++k) packed += packed_count[row[col[k]]];
+                        }
+                        const auto met = static_cast<std::uint32_t>(packed & field_mask);
+                        const auto applicable = slot.count - static_cast<std::uint32_t>(packed >> (2 * field_bits));
+                        if (applicable == 0) continue;
+                        if constexpr (Kind == TierModelKind::staged) {
+                            reach.tier(slot.tier, met == applicable);
+                        } else {
+                            SlotStats st;
+                            st.applicable = applicable;
+                            st.met = met;
+                            st.partial = static_cast<std::uint32_t>((packed >> field_bits) & field_mask);
+                            weigh(row, slot, st);
+                            const double c = completion(st);
+                            reach.tier(slot.tier, reaches(c));
+                            sum += c * static_cast<double>(slot.tier + 1 - below);
+                            below = slot.tier + 1;
+                            met_sum += st.met_weight;
+                            all_sum += st.applicable_weight;
+                            if constexpr (Kind == TierModelKind::coverage) {
+                                tier_met[slot.tier] += st.met_weight;
+                                tier_all[slot.tier] += st.applicable_weight;
+                                ++tier_n[slot.tier];
+                            }
+                        }
+                    }
+                    const std::size_t i = r * L.areas + a;
+                    out.area_applicable[i] = reach.any ? 1 : 0;
+                    double score = std::numeric_limits<double>::quiet_NaN();
+                    if (reach.any) {
+                        if constexpr (Kind == TierModelKind::staged) score = reach.level;
+                        else if constexpr (Kind == TierModelKind::continuous) score = sum;
+                        else score = met_sum / all_sum;
+                        domain_level = std::min(domain_level, reach.level);
+                        domain_sum += score;
+                        ++domain_n;
+                    }
+                    if (want_levels) out.area_levels[i] = reach.any ? reach.level : not_applicable;
+                    if (want_scores) out.area_scores[i] = score;
+                }
+                double domain_score = std::numeric_limits<double>::quiet_NaN();
+                if constexpr (Kind == TierModelKind::coverage) {
+                    Reach reach;
+                    double met = 0.0, all = 0.0;
+                    for (std::size_t t = 0; t < L.tiers; ++t) {
+                        if (tier_n[t] == 0) continue;
+                        reach.tier(static_cast<std::uint32_t>(t), reaches(tier_met[t] / tier_all[t]));
+                        met += tier_met[t];
+                        all += tier_all[t];
+                        overall_met[t] += tier_met[t];
+                        overall_all[t] += tier_all[t];
+                        overall_n_tier[t] += tier_n[t];
+                    }
+                    domain_n = reach.any ? 1 : 0;
+                    domain_level = reach.level;
+                    if (reach.any) domain_score = met / all;
+                } else if (domain_n) {
+                    domain_score = Kind == TierModelKind::staged ? domain_level : domain_sum / static_cast<double>(domain_n);
+                }
+                const std::size_t i = r * L.domains + d;
+                out.domain_applicable[i] = domain_n ? 1 : 0;
+                if (want_levels) out.domain_levels[i] = domain_n ? domain_level : not_applicable;
+                if (want_scores) out.domain_scores[i] = domain_score;
+                if (domain_n) {
+                    overall_level = std::min(overall_level, domain_level);
+                    overall_sum += domain_score;
+                    ++overall_n;
+                }
+            }
+            double overall_score = std::numeric_limits<double>::quiet_NaN();
+            if constexpr (Kind == TierModelKind::coverage) {
+                Reach reach;
+                double met = 0.0, all = 0.0;
+                for (std::size_t t = 0; t < L.tiers; ++t) {
+                    if (overall_n_tier[t] == 0) continue;
+                    reach.tier(static_cast<std::uint32_t>(t), reaches(overall_met[t] / overall_all[t]));
+                    met += overall_met[t];
+                    all += overall_all[t];
+                }
+                overall_n = reach.any ? 1 : 0;
+                overall_level = reach.level;
+                if (reach.any) overall_score = met / all;
+            } else if (overall_n) {
+                overall_score = Kind == TierModelKind::staged ? overall_level : overall_sum / static_cast<double>(overall_n);
+            }
+            out.overall_applicable[r] = overall_n ? 1 : 0;
+            if (want_levels) out.overall_levels[r] = overall_n ? overall_level : not_applicable;
+            if (want_scores) out.overall_scores[r] = overall_score;
+        }
+    }
+
+    // The weights of a slot's applicable, met and partial criteria (a uniform slot from its counts).
+    void weigh(const std::uint8_t* row, const TierSlot& slot, SlotStats& st) const {
+        if (slot.uniform) {
+            st.applicable_weight = slot.weight * st.applicable;
+            st.met_weight = slot.weight * st.met;
+            st.partial_weight = slot.weight * st.partial;
+            return;
+        }
+        const auto* column = layout_.columns.data() + slot.first;
+        const auto* weight = layout_.weights.data() + slot.first;
+        double applicable = 0, met = 0, partial = 0;
+        for (std::uint32_t k = 0; k < slot.count; ++k) {
+            const auto code = row[column[k]];
+            applicable += code != 4 ? weight[k] : 0.0;
+            met += code == 3 ? weight[k] : 0.0;
+            partial += code == 2 ? weight[k] : 0.0;
+        }
+        st.applicable_weight = applicable;
+        st.met_weight = met;
+        st.partial_weight = partial;
+    }
+
     void count_slots(const std::uint8_t* row, std::vector<SlotStats>& stats) const {
         const auto& L = layout_;
+        const auto* column = L.columns.data();
         for (std::size_t s = 0; s < L.slots.size(); ++s) {
             const auto& slot = L.slots[s];
-            const auto* column = L.columns.data() + slot.first;
             std::uint64_t sum = 0;
-            for (std::uint32_t k = 0; k < slot.count; ++k) sum += packed_count[row[column[k]]];
-            const auto met = static_cast<std::uint32_t>(sum & field_mask);
-            const auto partial = static_cast<std::uint32_t>((sum >> field_bits) & field_mask);
-            const auto excluded = static_cast<std::uint32_t>(sum >> (2 * field_bits));
-            auto& st = stats[s];
-            st.applicable = slot.count - excluded;
-            st.met = met;
-            if (slot.uniform) {
-                st.applicable_weight = slot.weight * st.applicable;
-                st.met_weight = slot.weight * met;
-                st.partial_weight = slot.weight * partial;
+            if (L.in_order) {
+                const auto* cell = row + slot.first;
+                for (std::uint32_t k = 0; k < slot.count; ++k) sum += packed_count[cell[k]];
             } else {
-                const auto* weight = L.weights.data() + slot.first;
-                double applicable = 0, met_w = 0, partial_w = 0;
-                for (std::uint32_t k = 0; k < slot.count; ++k) {
-                    const auto code = row[column[k]];
-                    applicable += code != 4 ? weight[k] : 0.0;
-                    met_w += code == 3 ? weight[k] : 0.0;
-                    partial_w += code == 2 ? weight[k] : 0.0;
-                }
-                st.applicable_weight = applicable;
-                st.met_weight = met_w;
-                st.partial_weight = partial_w;
+                const auto* col = column + slot.first;
+                for (std::uint32_t k = 0; k < slot.count; ++k) sum += packed_count[row[col[k]]];
             }
+            auto& st = stats[s];
+            st.met = static_cast<std::uint32_t>(sum & field_mask);
+            st.partial = static_cast<std::uint32_t>((sum >> field_bits) & field_mask);
+            st.applicable = slot.count - static_cast<std::uint32_t>(sum >> (2 * field_bits));
+            if constexpr (Kind != TierModelKind::staged) weigh(row, slot, st);
         }
     }
 
