@@ -44,4 +44,8 @@ def test_notebook_executes(tmp_path):
     assert "input copied: False" in everything
     assert "understanding.quantitative.fundamental.1" in everything  # a documented regression
     images = sum(1 for c in code_cells for o in c.outputs if "image/png" in o.get("data", {}))
-    assert images >= 3, "the plots were drawn"
+    assert images >= 6, "the plots were drawn"
+    # each chart of routemap.plot is shown, the progress chart both as small multiples and overall
+    for call in ("rplot.radar(", "rplot.heatmap(", "rplot.progress(years)", 'by="overall"', "rplot.distribution("):
+        drawn = [c for c in code_cells if call in c.source]
+        assert drawn and all(any("image/png" in o.get("data", {}) for o in c.outputs) for c in drawn), call
