@@ -87,7 +87,7 @@ def radar(
     if len(domains) < 3:
         raise ValueError("a radar chart needs at least three domains; use heatmap() instead")
     if ax is None:
-        _, ax = _pyplot().subplots(figsize=(7.5, 6), subplot_kw={"projection": "polar"}, layout="constrained")
+        _, ax = _pyplot().subplots(figsize=(9, 6.5), subplot_kw={"projection": "polar"}, layout="constrained")
     elif getattr(ax, "name", "") != "polar":
         raise ValueError("radar() needs a polar Axes: create it with projection='polar'")
     # A not-applicable domain has no level: NaN leaves a gap in the line instead of a false 0.

@@ -74,6 +74,9 @@ def test_radar(service, service_2026):
     # every spoke carries its domain's whole name, wrapped
     assert [flat(t.get_text()) for t in ax.get_xticklabels()] == [d.name for d in service.domains]
     assert all(t.get_fontsize() >= 8 for t in ax.get_xticklabels() + ax.get_yticklabels())
+    renderer = ax.figure.canvas.get_renderer()
+    assert all(ax.figure.bbox.contains(x, y) for t in ax.get_xticklabels()  # no name runs off the figure
+               for x, y in t.get_window_extent(renderer).corners())
     shown = {round(t.get_position()[1]): t.get_text() for t in ax.get_yticklabels() if t.get_text()}
     assert shown and all(s.level_labels[level] == text for level, text in shown.items())
     assert shown[s.max_level] == s.level_labels[-1]
