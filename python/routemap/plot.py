@@ -295,17 +295,16 @@ def progress(
         return float(node.level if value == "level" else node.score)
 
     series = [("Overall", [pick(s.overall) for s in scores])]
+    made_figure = ax is None
     if by == "domain":
         series += [(d.name, [pick(s.domains[i]) for s in scores]) for i, d in enumerate(first.domains)]
-        made_figure = ax is None
         panels = _panels(ax, len(series))
     else:
-        made_figure = False
         panels = [ax if ax is not None else _pyplot().subplots(figsize=(7, 4), layout="constrained")[1]]
-    # the width of one panel once laid out (positions before drawing are the default margins')
-    figure = panels[0].figure
-    panel_inches = (figure.get_figwidth() * (0.8 if by == "overall" else 1.0 / panels[0].get_gridspec().ncols)
-                    if panels[0].get_subplotspec() is not None else _axes_inches(panels[0])[0]) - 0.6
+    if made_figure:  # laid out at draw time: the figure's width shared by the columns, less the margins
+        panel_inches = panels[0].figure.get_figwidth() / panels[0].get_gridspec().ncols - 0.6
+    else:  # before layout: a little less than it will be
+        panel_inches = _axes_inches(panels[0])[0]
     crowded = sum(len(str(t)) + 2 for t in labels) > _chars(panel_inches)
     for i, (panel, (name, ys)) in enumerate(zip(panels, series)):
         overall = i == 0
@@ -333,7 +332,7 @@ def progress(
             panel.set_ylabel(value, fontsize=FONT + 1)
     if by == "overall":
         return panels[0]
-    if made_figure:
+    if made_figure:  # its own figure: the overall title above the panels
         lead.figure.suptitle(f"{first.framework_id}: {value} by domain ({first.model})", fontsize=TITLE_FONT)
     return panels
 
