@@ -10,7 +10,7 @@ packages=(
   libboost-graph-dev libboost-program-options-dev
   libtomlplusplus-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev pybind11-dev
-  chromium chromium-driver fonts-dejavu-core
+  chromium chromium-driver fonts-dejavu-core poppler-utils
 )
 
 # --fuzz: also clang and its libFuzzer/sanitizer runtime, for scripts/fuzz.sh only (the version

@@ -144,9 +144,22 @@ GapAnalysis analyse_gap(const Framework& framework, std::span<const Status> stat
     return gap;
 }
 
+bool is_overdue(std::string_view due, std::string_view as_of) noexcept {
+    // ISO dates compare as strings.
+    return is_iso_date(due) && is_iso_date(as_of) && due < as_of;
+}
+
 GapAnalysis analyse_gap(const Framework& framework, const Assessment& assessment, const Target& target) {
     assessment.validate(framework);
-    return analyse_gap(framework, assessment.statuses(framework), target);
+    auto gap = analyse_gap(framework, assessment.statuses(framework), target);
+    for (auto& item : gap.items) {
+        const auto record = assessment.records.find(item.id);
+        if (record == assessment.records.end()) continue;
+        item.owner = record->second.owner;
+        item.due = record->second.due;
+        item.overdue = is_overdue(item.due, assessment.date);
+    }
+    return gap;
 }
 
 }  // namespace routemap

@@ -72,6 +72,9 @@ ProgressionPath progression_path(const Framework& framework, const GapAnalysis& 
         step.id = item.id;
         step.status = item.status;
         step.phase = phase[i];
+        step.owner = item.owner;
+        step.due = item.due;
+        step.overdue = item.overdue;
         for (const auto p : graph.direct_prerequisites(item.criterion))
             if (item_of[p] != absent) step.waits_for.push_back(criteria[p].id);
         if (path.phases.size() < step.phase) path.phases.resize(step.phase);

@@ -15,8 +15,9 @@ class HtmlReportWriter final : public ReportWriter {
 public:
     std::string format() const override { return "html"; }
     std::string description() const override {
-        return "One self-contained HTML file for a board: overall level, domain × area heatmap, gaps to target, the "
-               "next phase of the progression path, evidence, and progress since a previous assessment. Prints on A4.";
+        return "One self-contained HTML file for a board: a first page with the overall level and what moves it, why, "
+               "the trend, each domain against the target and the top priorities with owners; then appendices with "
+               "levels by area, progress, gaps, the path and the evidence. Prints on A4.";
     }
     std::string render(const ReportRequest& request) const override;
 };
@@ -32,13 +33,22 @@ std::string HtmlReportWriter::render(const ReportRequest& request) const {
                        "<meta name=\"generator\" content=\"routemap " + std::string(version_string) + "\">\n"
                        "<title>" + r::escape(title) + "</title>\n<style>" + r::stylesheet(data.max_level()) +
                        "</style>\n</head>\n<body>\n<main>\n";
+    // The first printed page is for the board; the detail follows as appendices.
     html += r::cover_section(data);
-    html += r::glance_section(data);
-    html += r::heatmap_section(data);
-    html += r::comparison_section(data);
-    html += r::gaps_section(data);
-    html += r::path_section(data);
-    html += r::evidence_section(data);
+    html += r::board_section(data);
+    html += r::about_section(data);
+    html += r::notes_section(data);
+    char letter = 'A';
+    const auto appendix = [&letter](std::string section) {
+        if (const auto heading = section.find("<h2>"); heading != std::string::npos)
+            section.insert(heading + 4, std::string("Appendix ") + letter++ + ": ");
+        return section;
+    };
+    html += appendix(r::heatmap_section(data));
+    html += appendix(r::comparison_section(data));
+    html += appendix(r::gaps_section(data));
+    html += appendix(r::path_section(data));
+    html += appendix(r::evidence_section(data));
     html += r::footer(data);
     return html + "</main>\n</body>\n</html>\n";
 }

@@ -1,5 +1,8 @@
 #include <routemap/target.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include <routemap/error.hpp>
 #include <routemap/framework.hpp>
 
@@ -40,6 +43,31 @@ Target Target::parse(std::string_view text, const std::string& source_name) {
 
 Target Target::load(const std::filesystem::path& file) {
     return parse(detail::read_text_file(file.string()), file.string());
+}
+
+namespace {
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+std::string tier_id_for(const Framework& framework, const std::string& written) {
+    if (written.empty() || framework.find_tier(written)) return written;
+    for (const auto& tier : framework.tiers())
+        if (equal_ignoring_case(tier.id, written) || equal_ignoring_case(tier.name, written)) return tier.id;
+    return written;
+}
+
+}  // namespace
+
+Target Target::normalised(const Framework& framework) const {
+    Target out = *this;
+    out.tier = tier_id_for(framework, tier);
+    for (auto& [id, t] : out.domains) t = tier_id_for(framework, t);
+    for (auto& [id, t] : out.areas) t = tier_id_for(framework, t);
+    return out;
 }
 
 std::vector<Diagnostic> Target::check(const Framework& framework) const {

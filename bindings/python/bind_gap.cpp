@@ -40,13 +40,19 @@ void bind_gap(py::module_& m) {
         .def_readonly("prerequisite", &BoundGapItem::prerequisite,
                       "Not required by its own area's target, but by another criterion in the gap.")
         .def_readonly("required_by", &BoundGapItem::required_by, "For a prerequisite: the gap criteria that directly require it.")
+        .def_property_readonly("owner", [](const BoundGapItem& i) { return optional_text(i.owner); },
+                               "Who is to close it, from the assessment (None when not given).")
+        .def_property_readonly("due", [](const BoundGapItem& i) { return optional_text(i.due); },
+                               "When it is due, as written in the assessment (None when not given).")
+        .def_readonly("overdue", &BoundGapItem::overdue, "The due date is an ISO date before the assessment's date.")
         .def_property_readonly("tier", [](const BoundGapItem& i) { return i.framework.tiers()[criterion_of(i).tier].id; }, "Its tier id.")
         .def_property_readonly("area_id", [](const BoundGapItem& i) { return i.framework.areas()[criterion_of(i).area].id; }, "Its area id.")
         .def_property_readonly("domain_id", [](const BoundGapItem& i) { return i.framework.domains()[criterion_of(i).domain].id; },
                                "Its domain id.")
         .def_property_readonly("text", [](const BoundGapItem& i) { return criterion_of(i).text; }, "What must be true.")
         .def("__repr__", [](const BoundGapItem& i) {
-            return "<GapItem " + i.id + " (" + std::string(to_string(i.status)) + (i.prerequisite ? ", prerequisite" : "") + ")>";
+            return "<GapItem " + i.id + " (" + std::string(to_string(i.status)) + (i.prerequisite ? ", prerequisite" : "") +
+                   ownership_suffix(i.owner, i.due, i.overdue) + ")>";
         });
 
     py::class_<BoundAreaGap>(m, "AreaGap", "One area's current level, target level and the criteria to close.")
@@ -119,11 +125,11 @@ void bind_gap(py::module_& m) {
 
     m.def("gap",
           [](const Framework& framework, const BoundAssessment& assessment, const std::optional<Target>& target) {
-              return Gap(analyse_gap(framework, assessment, target.value_or(Target{})), framework);
+              return Gap(analyse_gap(framework, assessment, target.value_or(Target{}).normalised(framework)), framework);
           },
           py::arg("framework"), py::arg("assessment"), py::arg("target") = py::none(),
-          "Gap analysis of an assessment against a target (a Target, a tier id such as 'intermediate', or None for "
-          "the highest tier): per area the unmet criteria up to the target plus their unmet prerequisites. Raises "
+          "Gap analysis of an assessment against a target (a Target, a tier id or name in any case such as "
+          "'intermediate' or 'Intermediate', or None for the highest tier): per area the unmet criteria up to the target plus their unmet prerequisites. Raises "
           "TargetError for an unknown tier, domain or area, AssessmentError when the assessment does not fit.");
 }
 

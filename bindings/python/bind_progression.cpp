@@ -29,12 +29,18 @@ void bind_progression(py::module_& m) {
         .def_readonly("phase", &Step::phase, "1 = can start now; n = after n-1 rounds of prerequisites.")
         .def_readonly("status", &Step::status, "Its current status.")
         .def_readonly("waits_for", &Step::waits_for, "The gap criteria it directly requires: each is in an earlier phase, so earlier in the path.")
+        .def_property_readonly("owner", [](const Step& s) { return optional_text(s.owner); },
+                               "Who is to close it, from the assessment (None when not given).")
+        .def_property_readonly("due", [](const Step& s) { return optional_text(s.due); },
+                               "When it is due, as written in the assessment (None when not given).")
+        .def_readonly("overdue", &Step::overdue, "The due date is an ISO date before the assessment's date.")
         .def_property_readonly("tier", [](const Step& s) { return s.framework.tiers()[criterion_of(s).tier].id; }, "Its tier id.")
         .def_property_readonly("area_id", [](const Step& s) { return s.framework.areas()[criterion_of(s).area].id; }, "Its area id.")
         .def_property_readonly("domain_id", [](const Step& s) { return s.framework.domains()[criterion_of(s).domain].id; }, "Its domain id.")
         .def_property_readonly("text", [](const Step& s) { return criterion_of(s).text; }, "What must be true.")
         .def("__repr__", [](const Step& s) {
-            return "<PathStep phase " + std::to_string(s.phase) + ": " + s.id + " (" + std::string(to_string(s.status)) + ")>";
+            return "<PathStep phase " + std::to_string(s.phase) + ": " + s.id + " (" + std::string(to_string(s.status)) +
+                   ownership_suffix(s.owner, s.due, s.overdue) + ")>";
         });
 
     py::class_<Path>(m, "ProgressionPath",

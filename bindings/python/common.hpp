@@ -68,6 +68,18 @@ inline const Registry& registry_or_default(const std::shared_ptr<Registry>& regi
     return registry ? *registry : *default_registry();
 }
 
+// A text the assessment may leave out (owner, due date): None rather than "".
+inline std::optional<std::string> optional_text(const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+// ", owner Jo, due 2026-03-31 (overdue)" for reprs; empty when neither is given.
+inline std::string ownership_suffix(const std::string& owner, const std::string& due, bool overdue) {
+    std::string out;
+    if (!owner.empty()) out += ", owner " + owner;
+    if (!due.empty()) out += ", due " + due + (overdue ? " (overdue)" : "");
+    return out;
+}
+
 // "a, b, c" for messages.
 std::string join(const std::vector<std::string>& items, const std::string& separator = ", ");
 

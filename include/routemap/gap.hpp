@@ -2,6 +2,7 @@
 // Gap analysis: what stands between an assessment and a target.
 
 #include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,11 @@ struct GapItem {
     bool partial = false;         // already partly there
     bool prerequisite = false;    // not required by its own area's target, but by another gap criterion
     std::vector<std::string> required_by;  // for prerequisites: the gap criteria that directly require it
+    // Who closes it and by when, from the assessment's record (empty when not given, or when the gap
+    // was computed from bare statuses). Overdue: the due date is an ISO date before the assessment's.
+    std::string owner;
+    std::string due;
+    bool overdue = false;
 };
 
 struct AreaGap {
@@ -69,11 +75,17 @@ struct GapAnalysis {
     [[nodiscard]] const GapItem* find_item(std::string_view criterion_id) const noexcept;
 };
 
+// Whether `due` is an ISO date (YYYY-MM-DD) strictly before `as_of` (also an ISO date); false when
+// either is not a date (free-text due dates such as "Q3 2026" are never flagged).
+[[nodiscard]] bool is_overdue(std::string_view due, std::string_view as_of) noexcept;
+
 // Criteria to close for an area: the unmet applicable criteria of tiers up to its target; then, for
 // all of them, their unmet applicable prerequisites, transitively (any area). The search stops at a
 // met or not-applicable prerequisite: what lies behind it is not needed for this target. One
 // traversal for the whole analysis (linear in criteria and edges).
 GapAnalysis analyse_gap(const Framework& framework, std::span<const Status> statuses, const Target& target);
+// The same from an assessment: each item also carries its record's owner and due date, flagged
+// overdue against the assessment's date.
 GapAnalysis analyse_gap(const Framework& framework, const Assessment& assessment, const Target& target);
 
 }  // namespace routemap

@@ -16,6 +16,9 @@ struct PathStep {
     std::size_t phase = 1;  // 1 = can start now
     Status status = Status::unknown;
     std::vector<std::string> waits_for;  // the gap criteria it directly requires: they must be met first
+    std::string owner;  // as in the gap item
+    std::string due;
+    bool overdue = false;
 };
 
 struct ProgressionPath {

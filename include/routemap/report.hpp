@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <routemap/framework_spec.hpp>
 #include <routemap/target.hpp>
@@ -18,6 +19,9 @@ struct ReportRequest {
     const Framework* framework = nullptr;
     const Assessment* assessment = nullptr;
     const Assessment* previous = nullptr;  // optional, for the comparison section
+    // Optional: earlier assessments of the same subject and framework, any order, for the trend on the
+    // first page (the current one is added). `previous`, when set, need not be repeated here.
+    std::vector<const Assessment*> history;
     const Registry* registry = nullptr;
     std::string model;   // empty: the framework's default
     Target target;       // default: the highest tier everywhere

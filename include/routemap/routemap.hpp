@@ -27,3 +27,4 @@
 #include <routemap/batch.hpp>
 #include <routemap/report.hpp>
 #include <routemap/form.hpp>
+#include <routemap/printing.hpp>

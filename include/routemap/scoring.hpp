@@ -26,6 +26,9 @@ class ScoringPlan;
 
 // The level of a node that is not applicable: never a real level (levels run from 0).
 inline constexpr int not_applicable_level = -1;
+// At or above this share of applicable criteria still unknown, the CLI and the report warn that an
+// assessment is incomplete: unknown counts as not met, so its levels and scores are a floor.
+inline constexpr double incomplete_unknown_share = 0.2;
 inline constexpr std::string_view not_applicable_label = "Not applicable";
 
 struct StatusCounts {

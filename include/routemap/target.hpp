@@ -35,6 +35,10 @@ struct Target {
     static Target parse(std::string_view toml_text, const std::string& source_name = "<string>");
     static Target load(const std::filesystem::path& file);
 
+    // The same target with every tier written as its id: a tier given in another case, or by its name
+    // ("Intermediate" for "intermediate"), is matched ignoring ASCII case, as statuses are. Tiers that
+    // match nothing are kept as written, for check() to report.
+    [[nodiscard]] Target normalised(const Framework& framework) const;
     // Every unknown tier, domain or area, as diagnostics.
     [[nodiscard]] std::vector<Diagnostic> check(const Framework& framework) const;
     // Throws TargetError listing what does not fit the framework.

@@ -184,6 +184,11 @@ def _from_statuses(
 setattr(Assessment, "from_statuses", classmethod(_from_statuses))
 
 
+def __dir__() -> list:
+    # The public names only: not the typing helpers and modules this file imports for itself.
+    return sorted(set(__all__) | {"plot"})
+
+
 def __getattr__(name: str) -> Any:
     # routemap.plot imports matplotlib: load it only when asked for.
     if name == "plot":

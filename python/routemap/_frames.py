@@ -66,8 +66,11 @@ def assessment_to_frame(self: _core.Assessment, framework: _core.Framework | Non
     """One row per criterion: framework order with every criterion when a framework is given or
     attached, else the recorded criteria sorted by id.
 
-    Columns: criterion_id, domain_id, area_id, tier (the last three empty without a framework),
-    status, evidence, note, owner, due, reason.
+    Columns: framework_id, subject, date (a datetime64 date, NaT when not given), criterion_id,
+    domain_id, area_id, tier (the last three <NA> without a framework), status, evidence, note, owner,
+    due (a date: NaT when not given or free text), due_text (as written), reason. Text not given is
+    <NA>, never "", so that frames of several assessments stack (pandas.concat) and group by subject
+    and date.
     """
     framework = framework if framework is not None else self.framework
     records = self.records
@@ -75,12 +78,15 @@ def assessment_to_frame(self: _core.Assessment, framework: _core.Framework | Non
     if framework is not None:
         items = [(c.id, c.domain.id, c.area.id, c.tier_id) for c in framework.criteria]
     else:
-        items = [(cid, "", "", "") for cid in sorted(records)]
+        items = [(cid, None, None, None) for cid in sorted(records)]
     blank = _core.CriterionRecord()
     for cid, domain_id, area_id, tier in items:
         record = records.get(cid, blank)
         rows.append(
             {
+                "framework_id": self.framework_id,
+                "subject": self.subject,
+                "date": self.date,
                 "criterion_id": cid,
                 "domain_id": domain_id,
                 "area_id": area_id,
@@ -90,11 +96,20 @@ def assessment_to_frame(self: _core.Assessment, framework: _core.Framework | Non
                 "note": record.note,
                 "owner": record.owner,
                 "due": record.due,
-                "reason": record.reason or "",
+                "due_text": record.due,
+                "reason": record.reason,
             }
         )
-    columns = ["criterion_id", "domain_id", "area_id", "tier", "status", "evidence", "note", "owner", "due", "reason"]
-    return _pandas().DataFrame(rows, columns=columns)
+    columns = ["framework_id", "subject", "date", "criterion_id", "domain_id", "area_id", "tier", "status", "evidence",
+               "note", "owner", "due", "due_text", "reason"]
+    pandas = _pandas()
+    frame = pandas.DataFrame(rows, columns=columns)
+    for column in ("framework_id", "subject", "domain_id", "area_id", "tier", "status", "evidence", "note", "owner",
+                   "due_text", "reason"):
+        frame[column] = frame[column].replace("", None).astype("string")
+    for column in ("date", "due"):
+        frame[column] = pandas.to_datetime(frame[column].replace("", None), format="%Y-%m-%d", errors="coerce")
+    return frame
 
 
 def score_to_frame(self: _core.ScoreResult, by: str = "node") -> "pd.DataFrame":
@@ -145,11 +160,30 @@ def score_to_frame(self: _core.ScoreResult, by: str = "node") -> "pd.DataFrame":
     return _pandas().DataFrame(rows, columns=columns)
 
 
+_OWNERSHIP_COLUMNS = ["owner", "due", "due_text", "overdue"]
+
+
+def _ownership(item) -> dict:
+    return {"owner": item.owner, "due": item.due, "due_text": item.due, "overdue": item.overdue}
+
+
+def _typed_ownership(frame: "pd.DataFrame") -> "pd.DataFrame":
+    """Owner as a nullable string, due as a date (NaT when absent or free text such as 'Q3 2026')."""
+    pandas = _pandas()
+    frame["owner"] = frame["owner"].astype("string")
+    frame["due_text"] = frame["due_text"].astype("string")
+    frame["due"] = pandas.to_datetime(frame["due"], format="%Y-%m-%d", errors="coerce")
+    frame["overdue"] = frame["overdue"].astype(bool)
+    return frame
+
+
 def gap_to_frame(self: _core.GapAnalysis, by: str = "item") -> "pd.DataFrame":
     """The gap analysis as a tidy DataFrame.
 
     by="item" (default): one row per criterion to close, framework order. Columns: criterion_id,
-    domain_id, area_id, tier, status, partial, prerequisite, required_by (';'-joined ids), text.
+    domain_id, area_id, tier, status, partial, prerequisite, required_by (';'-joined ids), owner
+    (<NA> when not given), due (a datetime64 date; NaT when not given or not an ISO date), due_text (as
+    written), overdue, text.
 
     by="area": one row per area. Columns: area_id, domain_id, name, applicable, current_level,
     target_level (current_level is <NA> for a not-applicable area), to_close (every gap item in the
@@ -171,13 +205,14 @@ def gap_to_frame(self: _core.GapAnalysis, by: str = "item") -> "pd.DataFrame":
                 "partial": i.partial,
                 "prerequisite": i.prerequisite,
                 "required_by": ";".join(i.required_by),
+                **_ownership(i),
                 "text": i.text,
             }
             for i in self.items
         ]
         columns = ["criterion_id", "domain_id", "area_id", "tier", "status", "partial", "prerequisite",
-                   "required_by", "text"]
-        return pandas.DataFrame(rows, columns=columns)
+                   "required_by", *_OWNERSHIP_COLUMNS, "text"]
+        return _typed_ownership(pandas.DataFrame(rows, columns=columns))
     if by == "area":
         rows = [
             {
@@ -222,7 +257,7 @@ def path_to_frame(self: _core.ProgressionPath) -> "pd.DataFrame":
     """One row per step, in the order to work in.
 
     Columns: order (1-based), phase, criterion_id, domain_id, area_id, tier, status, waits_for
-    (';'-joined ids), text.
+    (';'-joined ids), owner, due, due_text, overdue (as in the gap's frame), text.
     """
     rows = [
         {
@@ -234,12 +269,14 @@ def path_to_frame(self: _core.ProgressionPath) -> "pd.DataFrame":
             "tier": s.tier,
             "status": s.status,
             "waits_for": ";".join(s.waits_for),
+            **_ownership(s),
             "text": s.text,
         }
         for n, s in enumerate(self.steps, start=1)
     ]
-    columns = ["order", "phase", "criterion_id", "domain_id", "area_id", "tier", "status", "waits_for", "text"]
-    return _pandas().DataFrame(rows, columns=columns)
+    columns = ["order", "phase", "criterion_id", "domain_id", "area_id", "tier", "status", "waits_for",
+               *_OWNERSHIP_COLUMNS, "text"]
+    return _typed_ownership(_pandas().DataFrame(rows, columns=columns))
 
 
 def comparison_to_frame(self: _core.Comparison, by: str = "node") -> "pd.DataFrame":
@@ -313,18 +350,43 @@ def aggregate_to_frame(self: _core.Aggregate, by: str = "node") -> "pd.DataFrame
     return _pandas().DataFrame(rows, columns=columns)
 
 
-def batch_to_frame(self: _core.BatchResult) -> "pd.DataFrame":
-    """Long form of a score_many result: one row per assessment and node.
+def batch_to_frame(self: _core.BatchResult, wide: bool = False) -> "pd.DataFrame":
+    """A score_many result as a DataFrame.
 
-    Columns: row (the matrix row), kind ('overall', 'domain', 'area'), id, applicable, level (nullable
-    Int64: <NA> where not applicable), score (NaN where not applicable). Outputs not asked for
-    (levels=False or scores=False) are left out.
+    wide=False (default), the long form: one row per assessment and node. Columns: row (the matrix
+    row), kind ('overall', 'domain', 'area') and id (both categorical), applicable, level (nullable
+    Int64: <NA> where not applicable), score (NaN where not applicable).
+
+    wide=True: one row per assessment (index: row), one column per node and output, named
+    'level:<id>' and 'score:<id>' with id 'overall' for the whole framework, then the domains and the
+    areas in framework order. Levels are nullable Int64 (<NA> where not applicable), scores float
+    (NaN where not applicable).
+
+    Outputs not asked for (levels=False or scores=False) are left out.
     """
     import numpy as np
 
     pandas = _pandas()
-    parts = []
     n = self.rows
+    if wide:
+        data = {}
+        nodes = [("overall", self.overall_applicable, self.overall_levels, self.overall_scores, ["overall"])]
+        nodes.append(("domain", self.domain_applicable, self.domain_levels, self.domain_scores, list(self.domain_ids)))
+        nodes.append(("area", self.area_applicable, self.area_levels, self.area_scores, list(self.area_ids)))
+        for output in ("level", "score"):
+            for _, applicable, levels, scores, ids in nodes:
+                applicable = np.asarray(applicable).reshape(n, len(ids))
+                values = levels if output == "level" else scores
+                if values is None:
+                    continue
+                values = np.asarray(values).reshape(n, len(ids))
+                for j, node_id in enumerate(ids):
+                    if output == "level":
+                        data[f"level:{node_id}"] = pandas.arrays.IntegerArray(values[:, j].astype("int64"), ~applicable[:, j])
+                    else:
+                        data[f"score:{node_id}"] = values[:, j]
+        frame = pandas.DataFrame(data, index=pandas.RangeIndex(n, name="row"))
+        return frame
 
     def columns(applicable, levels, scores):
         out = {"applicable": applicable.reshape(-1)}
@@ -334,8 +396,8 @@ def batch_to_frame(self: _core.BatchResult) -> "pd.DataFrame":
             out["score"] = scores.reshape(-1)
         return out
 
-    parts.append(pandas.DataFrame({"row": np.arange(n), "kind": "overall", "id": self.framework_id,
-                                   **columns(self.overall_applicable, self.overall_levels, self.overall_scores)}))
+    parts = [pandas.DataFrame({"row": np.arange(n), "kind": "overall", "id": self.framework_id,
+                               **columns(self.overall_applicable, self.overall_levels, self.overall_scores)})]
     for kind, ids, applicable, levels, scores in (
             ("domain", self.domain_ids, self.domain_applicable, self.domain_levels, self.domain_scores),
             ("area", self.area_ids, self.area_applicable, self.area_levels, self.area_scores)):
@@ -344,7 +406,11 @@ def batch_to_frame(self: _core.BatchResult) -> "pd.DataFrame":
                                        "id": np.tile(np.asarray(ids, dtype=object), n),
                                        **columns(applicable, levels, scores)}))
     wanted = ["row", "kind", "id", "applicable"] + [c for c in ("level", "score") if c in parts[0].columns]
-    return pandas.concat(parts, ignore_index=True)[wanted]
+    frame = pandas.concat(parts, ignore_index=True)[wanted]
+    # Categorical ids: a million rows of a 60-node framework repeat the same 60 strings.
+    frame["kind"] = pandas.Categorical(frame["kind"], categories=["overall", "domain", "area"])
+    frame["id"] = pandas.Categorical(frame["id"], categories=[self.framework_id, *self.domain_ids, *self.area_ids])
+    return frame
 
 
 def install() -> None:

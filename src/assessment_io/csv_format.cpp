@@ -49,7 +49,8 @@ Assessment read_csv(std::string_view text, Problems& p) {
         p.error("malformed CSV: " + bad->message, p.at(bad->line, bad->column));
         return a;
     }
-    const auto table = parse_csv(text);
+    // Spreadsheets in many locales save "CSV" with semicolons (or tabs): read what the header uses.
+    const auto table = parse_csv(text, detect_csv_separator(text));
     for (const auto& problem : table.problems) p.error("malformed CSV: " + problem.message, p.at(problem.line, problem.column));
     for (const auto& row : table.rows)
         for (const auto& f : row.fields)

@@ -141,8 +141,9 @@ Framework Context::framework_for(const Assessment& assessment, const std::string
 }
 
 Target Context::target(const std::string& tier_or_file, const Framework& framework) {
+    const bool is_tier = framework.find_tier(Target::uniform(tier_or_file).normalised(framework).tier) != nullptr;
     const bool looks_like_file = tier_or_file.find('/') != std::string::npos || tier_or_file.ends_with(".toml") ||
-                                 (!framework.find_tier(tier_or_file) && std::filesystem::exists(tier_or_file));
+                                 (!is_tier && std::filesystem::exists(tier_or_file));
     Target target;
     if (looks_like_file) {
         require_file(tier_or_file);
@@ -150,6 +151,7 @@ Target Context::target(const std::string& tier_or_file, const Framework& framewo
     } else {
         target = Target::uniform(tier_or_file);
     }
+    target = target.normalised(framework);
     target.validate(framework);
     return target;
 }

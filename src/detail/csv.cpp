@@ -8,7 +8,7 @@ namespace {
 
 class Tokenizer {
 public:
-    explicit Tokenizer(std::string_view text) : text_(text) {
+    Tokenizer(std::string_view text, char separator) : text_(text), separator_(separator) {
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     }
 
@@ -21,7 +21,7 @@ public:
                 bool quoted = false;
                 row.fields.push_back(field(quoted));
                 blank = blank && !quoted && row.fields.size() == 1 && row.fields.back().value.empty();
-                if (pos_ < text_.size() && text_[pos_] == ',') {
+                if (pos_ < text_.size() && text_[pos_] == separator_) {
                     blank = false;
                     advance();
                     continue;
@@ -82,10 +82,10 @@ private:
                 problem("unterminated quoted field: the closing '\"' is missing", f.line, f.column);
                 return f;
             }
-            if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end()) {
+            if (pos_ < text_.size() && text_[pos_] != separator_ && !at_line_end()) {
                 problem("unexpected text after the closing quote of a field (a quote inside a quoted field is written \"\")",
                         line_, column_);
-                while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end()) {
+                while (pos_ < text_.size() && text_[pos_] != separator_ && !at_line_end()) {
                     f.value += text_[pos_];
                     advance();
                 }
@@ -93,7 +93,7 @@ private:
             return f;
         }
         bool reported = false;
-        while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end()) {
+        while (pos_ < text_.size() && text_[pos_] != separator_ && !at_line_end()) {
             if (text_[pos_] == '"' && !reported) {
                 problem("a quote inside an unquoted field: quote the whole field and double the quote (\"\")", line_, column_);
                 reported = true;
@@ -105,6 +105,7 @@ private:
     }
 
     std::string_view text_;
+    char separator_ = ',';
     std::size_t pos_ = 0;
     std::uint32_t line_ = 1, column_ = 1;
     CsvTable table_;
@@ -112,7 +113,24 @@ private:
 
 }  // namespace
 
-CsvTable parse_csv(std::string_view text) { return Tokenizer(text).run(); }
+CsvTable parse_csv(std::string_view text, char separator) { return Tokenizer(text, separator).run(); }
+
+char detect_csv_separator(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    std::size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (const char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n' || c == '\r') break;
+        commas += c == ',';
+        semicolons += c == ';';
+        tabs += c == '\t';
+    }
+    if (commas == 0 && semicolons > 0 && semicolons >= tabs) return ';';
+    if (commas == 0 && tabs > 0) return '\t';
+    return ',';
+}
 
 namespace {
 

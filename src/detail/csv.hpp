@@ -37,8 +37,12 @@ struct CsvTable {
 
 // Tokenizes the whole text; a UTF-8 byte order mark at the start is skipped. Malformed fields
 // (a quote inside an unquoted field, text after a closing quote, an unterminated quote) are
-// reported in `problems` and kept as read.
-CsvTable parse_csv(std::string_view text);
+// reported in `problems` and kept as read. `separator` replaces the comma (';' or TAB: what
+// spreadsheets in many locales save as "CSV").
+CsvTable parse_csv(std::string_view text, char separator = ',');
+
+// The separator of a file's header line: ';' or TAB when it holds no comma but those, else ','.
+char detect_csv_separator(std::string_view text);
 
 // The first byte that is not well-formed UTF-8, with its line and column as the tokenizer counts them.
 std::optional<CsvProblem> find_invalid_utf8(std::string_view text);

@@ -18,6 +18,19 @@
 
 namespace routemap::detail::report {
 
+// One assessment on the trend line: its date and headline figures under the report's model and target.
+struct TrendPoint {
+    std::string date;
+    int level = 0;
+    std::string label;
+    bool applicable = true;
+    double score = 0;
+    double max_score = 0;
+    double done_share = 0;  // of the way to the target
+    std::size_t met = 0;
+    std::size_t unknown = 0;
+};
+
 struct ReportData {
     const Framework& framework;
     const Assessment& assessment;
@@ -26,6 +39,7 @@ struct ReportData {
     GapAnalysis gap;
     ProgressionPath path;
     std::optional<Comparison> comparison;
+    std::vector<TrendPoint> trend;  // oldest first, the current assessment last; empty without history
 
     [[nodiscard]] int max_level() const { return static_cast<int>(score.level_labels.size()) - 1; }
     [[nodiscard]] std::string level_label(int level) const;
@@ -54,7 +68,12 @@ std::string number(double value, int decimals = 1);
 std::string percent(double share);
 
 std::string cover_section(const ReportData& data);
-std::string glance_section(const ReportData& data);
+// Framework, source, publisher, date, assessors, model, target, compared with: after the board's page.
+std::string about_section(const ReportData& data);
+// The first printed page: headline, why the level is what it is, completeness, trend, domains
+// against the target (red / amber / green, with words and symbols), top priorities with owners.
+std::string board_section(const ReportData& data);
+std::string notes_section(const ReportData& data);
 std::string heatmap_section(const ReportData& data);
 std::string comparison_section(const ReportData& data);
 std::string gaps_section(const ReportData& data);

@@ -1,5 +1,6 @@
 // routemap::detail is not public API: the HTML report's analysis, escaping and small formatters.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -17,16 +18,50 @@ std::string ReportData::level_label(int level) const {
     return "Level " + std::to_string(level);
 }
 
+namespace {
+
+TrendPoint trend_point(const Assessment& assessment, const ScoreResult& score, const GapAnalysis& gap) {
+    return {assessment.date,     score.overall.level,     score.overall.label,  score.overall.applicable,
+            score.overall.score, score.overall.max_score, gap.total.done_share(), score.overall.counts[Status::met],
+            score.overall.counts[Status::unknown]};
+}
+
+// Each earlier assessment (history and previous, each once) scored with the report's model and
+// measured against its target, oldest first, then the current one.
+std::vector<TrendPoint> trend_of(const ReportRequest& request, const Framework& framework, const ReportData& data) {
+    std::vector<const Assessment*> earlier = request.history;
+    if (request.previous) earlier.push_back(request.previous);
+    std::sort(earlier.begin(), earlier.end());
+    earlier.erase(std::unique(earlier.begin(), earlier.end()), earlier.end());
+    std::erase(earlier, nullptr);
+    std::erase(earlier, request.assessment);
+    if (earlier.empty()) return {};
+    std::stable_sort(earlier.begin(), earlier.end(), [](const auto* a, const auto* b) { return a->date < b->date; });
+    std::vector<TrendPoint> trend;
+    for (const auto* a : earlier) {
+        if (a->framework_id != framework.id())
+            throw AssessmentError("the assessment of " + (a->date.empty() ? std::string("an unknown date") : a->date) +
+                             " is against '" + a->framework_id + "', not '" + framework.id() + "': it cannot be on the trend");
+        const auto score = routemap::score(*request.registry, framework, *a, request.model);
+        trend.push_back(trend_point(*a, score, analyse_gap(framework, *a, request.target)));
+    }
+    trend.push_back(trend_point(data.assessment, data.score, data.gap));
+    return trend;
+}
+
+}  // namespace
+
 ReportData analyse(const ReportRequest& request) {
     if (!request.framework || !request.assessment || !request.registry)
         throw Error("an HTML report needs a framework, an assessment and a registry");
     const auto& framework = *request.framework;
-    ReportData data{framework, *request.assessment, request.previous, {}, {}, {}, std::nullopt};
+    ReportData data{framework, *request.assessment, request.previous, {}, {}, {}, std::nullopt, {}};
     data.score = routemap::score(*request.registry, framework, *request.assessment, request.model);
     data.gap = analyse_gap(framework, *request.assessment, request.target);
     data.path = progression_path(framework, data.gap);
     if (request.previous)
         data.comparison = compare(*request.registry, framework, *request.previous, *request.assessment, request.model);
+    data.trend = trend_of(request, framework, data);
     return data;
 }
 

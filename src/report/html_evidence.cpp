@@ -44,7 +44,7 @@ std::string comparison_section(const ReportData& data) {
     out += "<p>Overall level: <span class=\"pill " + level_class(cmp.overall.before_level) + "\">" +
            escape(data.level_label(cmp.overall.before_level)) + "</span> → <span class=\"pill " +
            level_class(cmp.overall.after_level) + "\">" + escape(data.level_label(cmp.overall.after_level)) + "</span>. " +
-           std::to_string(newly.size()) + " criteria newly met, " + std::to_string(regressed.size()) + " regressed, " +
+           std::to_string(newly.size()) + (newly.size() == 1 ? " criterion" : " criteria") + " newly met, " + std::to_string(regressed.size()) + " regressed, " +
            std::to_string(improved) + " improved to partly met, " + std::to_string(excluded.size()) +
            " excluded (now not applicable).</p>\n";
     out += "<table>\n<thead><tr><th>Domain / area</th><th>Before</th><th>After</th><th class=\"num\">Change</th></tr>\n</thead>\n";

@@ -17,6 +17,14 @@ std::string progress_bar(double share) {
            "<rect x=\"0.5\" y=\"0.5\" width=\"" + filled + "\" height=\"9\" rx=\"4.5\" fill=\"#0b4a85\"/></svg>";
 }
 
+// " · owner Jo · due 2026-03-31 ⚠ overdue", escaped; empty when the assessment gives neither.
+std::string ownership(const std::string& owner, const std::string& due, bool overdue) {
+    std::string out;
+    if (!owner.empty()) out += " · owner <strong>" + escape(owner) + "</strong>";
+    if (!due.empty()) out += " · due " + escape(due) + (overdue ? " <span class=\"overdue\">⚠ overdue</span>" : "");
+    return out;
+}
+
 std::string criterion_item(const ReportData& data, const GapItem& item) {
     const auto& f = data.framework;
     const auto& c = f.criteria()[item.criterion];
@@ -27,7 +35,7 @@ std::string criterion_item(const ReportData& data, const GapItem& item) {
         for (const auto& id : item.required_by) by += (by.empty() ? "" : ", ") + escape(id);
         out += " · needed first by " + by;
     }
-    return out + "</div></li>";
+    return out + ownership(item.owner, item.due, item.overdue) + "</div></li>";
 }
 
 std::string area_path(const Framework& f, const Criterion& c) {
@@ -44,7 +52,7 @@ std::string gaps_section(const ReportData& data) {
     std::string out = "<section id=\"gaps\" class=\"long break-before\">\n<h2>Gaps to target</h2>\n";
     if (total.to_close == 0) return out + "<p class=\"callout\">✓ The target is reached in every area.</p>\n</section>\n";
     out += "<p>" + std::to_string(total.met) + " of " + std::to_string(total.required) +
-           " criteria required for the target are met (" + percent(total.done_share()) + "). " +
+           (total.required == 1 ? " criterion" : " criteria") + " required for the target are met (" + percent(total.done_share()) + "). " +
            std::to_string(total.to_close) + " remain to close" +
            (total.partial ? ", " + std::to_string(total.partial) + " of them partly met" : std::string()) + ".</p>\n";
     // The gap item of each criterion, so that each area's row lists its items in one pass.
@@ -85,7 +93,7 @@ std::string path_section(const ReportData& data) {
     const auto& path = data.path;
     std::string out = "<section id=\"next-phase\">\n<h2>Next phase of the progression path</h2>\n";
     if (path.steps.empty()) return out + "<p class=\"callout\">✓ Nothing left on the path: the target is reached.</p>\n</section>\n";
-    out += "<p>The " + std::to_string(path.steps.size()) + " criteria to close, ordered so that prerequisites come first, fall into " +
+    out += "<p>The " + std::to_string(path.steps.size()) + (path.steps.size() == 1 ? " criterion" : " criteria") + " to close, ordered so that prerequisites come first, fall into " +
            std::to_string(path.phase_count()) + (path.phase_count() == 1 ? " phase" : " phases") +
            ". Phase 1 can start now; each later phase waits for the one before.</p>\n<div class=\"phases\">";
     for (std::size_t p = 0; p < path.phases.size(); ++p)
@@ -98,7 +106,8 @@ std::string path_section(const ReportData& data) {
         const auto& c = f.criteria()[step.criterion];
         out += "<li>" + escape(c.text) + (step.status == Status::partial ? " " + status_badge(step.status) : std::string()) +
                "<div class=\"meta\">" + escape(area_path(f, c)) + " · " + escape(f.tiers()[c.tier].name) +
-               " · <span class=\"id\">" + escape(c.id) + "</span></div></li>\n";
+               " · <span class=\"id\">" + escape(c.id) + "</span>" + ownership(step.owner, step.due, step.overdue) +
+               "</div></li>\n";
     }
     return out + "</ol>\n</section>\n";
 }

@@ -46,6 +46,9 @@ std::string cell(const ReportData& data, const Area& area, const std::string& wi
     const bool reached = gap.reached();
     std::string out = "<td class=\"cell " + level_class(node.level) + "\"" + width + "><div class=\"area\">" + escape(name) + "</div>";
     out += "<div class=\"lvl\">" + escape(node.label) + "</div>";
+    // The staged score is the level again; other models' scores say how far along the area is.
+    if (data.score.model != "staged")
+        out += "<div class=\"sub score\">score " + number(node.score, 2) + " / " + number(node.max_score, 2) + "</div>";
     out += "<div class=\"sub\">target " + escape(data.framework.tiers()[static_cast<std::size_t>(gap.target_level) - 1].name) +
            (reached ? " · ✓ reached" : " · " + std::to_string(gap.to_close.size()) + " to close") + "</div>";
     out += "<div class=\"sub\">" + tier_strip(data, node) + "</div></td>";
@@ -75,7 +78,11 @@ std::string heatmap_section(const ReportData& data) {
             if (r == 0)
                 out += "<th class=\"domain\" scope=\"row\"" + (rows > 1 ? " rowspan=\"" + std::to_string(rows) + "\"" : std::string()) +
                        ">" + escape(d.name) + "<br><span class=\"pill " + level_class(node.level) + "\">" +
-                       (node.applicable ? escape(node.label) : std::string("Not applicable")) + "</span></th>";
+                       (node.applicable ? escape(node.label) : std::string("Not applicable")) + "</span>" +
+                       (data.score.model != "staged" && node.applicable
+                            ? "<div class=\"small muted\">score " + number(node.score, 2) + " / " + number(node.max_score, 2) + "</div>"
+                            : std::string()) +
+                       "</th>";
             std::size_t used = 0;
             for (std::size_t i = r * cells_per_row; i < std::min(areas.size(), (r + 1) * cells_per_row); ++i, ++used)
                 out += cell(data, areas[i], width);

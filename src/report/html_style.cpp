@@ -66,20 +66,12 @@ p { margin: 0 0 10px; }
 .muted { color: var(--muted); }
 .small { font-size: 13px; }
 code, .id { font-family: "DejaVu Sans Mono", Consolas, Menlo, monospace; font-size: 12px; color: var(--muted); }
-header.cover { border-bottom: 4px solid var(--accent); padding-bottom: 18px; margin-bottom: 28px; }
+header.cover { border-bottom: 4px solid var(--accent); padding-bottom: 12px; margin-bottom: 22px; }
+header.cover .subtitle { color: var(--muted); margin: 0; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 5px 18px; margin: 0; font-size: 14px; }
 dl.meta dt { color: var(--muted); font-weight: 600; }
 dl.meta dd { margin: 0; }
 section { margin: 0 0 34px; page-break-inside: avoid; break-inside: avoid; }
-.glance { display: grid; grid-template-columns: 250px 1fr; gap: 26px; align-items: start; }
-.overall { border-radius: 10px; padding: 16px 14px 10px; text-align: center; border: 1px solid var(--rule); }
-.overall .level { font-size: 27px; font-weight: 700; line-height: 1.15; }
-.overall .caption { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; }
-.overall svg { margin-top: 10px; width: 100%; max-width: 200px; height: auto; }
-.figures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; margin-bottom: 14px; }
-.figure { background: var(--panel); border-radius: 8px; padding: 10px 12px; }
-.figure .n { font-size: 25px; font-weight: 700; line-height: 1.1; }
-.figure .t { font-size: 13px; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--rule); }
 th { font-size: 11.5px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 700; }
@@ -123,14 +115,47 @@ ol.steps .meta { font-size: 12px; color: var(--muted); }
 .evidence { white-space: normal; }
 .note { font-size: 13px; color: var(--muted); margin-top: 3px; }
 .callout { background: var(--panel); border-left: 4px solid var(--accent); padding: 10px 14px; border-radius: 0 6px 6px 0; }
+.board .headline { display: grid; grid-template-columns: auto 1fr 1fr; gap: 14px; align-items: center; margin: 0 0 10px; }
+.board .caption { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; }
+.pill.big { font-size: 22px; padding: 2px 14px; border-radius: 14px; white-space: normal; }
+.measure { background: var(--panel); border-radius: 8px; padding: 8px 12px; }
+.measure .n { font-size: 24px; font-weight: 700; line-height: 1.1; }
+.measure .n .of { font-size: 14px; color: var(--muted); font-weight: 400; }
+.measure .t { font-size: 12.5px; color: var(--muted); }
+.reason { margin: 0 0 8px; }
+.warning { background: #fdf3e1; border-left: 4px solid #b86e00; padding: 8px 12px; border-radius: 0 6px 6px 0; }
+.board h3 { margin: 14px 0 6px; }
+table.trend tr.now td { font-weight: 700; }
+.rag { display: inline-block; white-space: nowrap; font-size: 12px; font-weight: 700; border-radius: 10px; padding: 0 8px; border: 1px solid; }
+.rag-green { color: #175c2c; border-color: #8cc79c; background: #e8f5ec; }
+.rag-amber { color: #7a4a00; border-color: #e5b766; background: #fdf3e1; }
+.rag-red { color: #8a1c1c; border-color: #e3a0a0; background: #fbeaea; }
+.rag-na { color: #4a5563; border-color: #d5dae0; background: #fff; }
+table.priorities .meta { font-size: 12px; color: var(--muted); }
+/* Fixed layouts, so that long domain names and criteria wrap in their own column, not the numbers. */
+table.against-target, table.priorities { table-layout: fixed; }
+table.against-target th:nth-child(1) { width: 42%; }
+table.against-target th:nth-child(2) { width: 18%; }
+table.against-target th:nth-child(3) { width: 15%; }
+table.against-target th:nth-child(4) { width: 11%; }
+table.against-target th:nth-child(5), table.against-target th:nth-child(6) { width: 7%; }
+table.priorities th:nth-child(1) { width: 4%; }
+table.priorities th:nth-child(2) { width: 62%; }
+table.priorities th:nth-child(3) { width: 20%; }
+table.priorities th:nth-child(4) { width: 14%; }
+td.due { white-space: nowrap; }
+.overdue { color: #8a1c1c; font-weight: 700; white-space: nowrap; }
 footer { border-top: 1px solid var(--rule); padding-top: 10px; font-size: 12px; color: var(--muted); }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
   body { background: #fff; font-size: 9.5pt; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-  h1 { font-size: 21pt; }
-  header.cover { margin-bottom: 16px; padding-bottom: 12px; }
-  dl.meta { font-size: 9pt; gap: 3px 14px; }
+  h1 { font-size: 17pt; }
+  header.cover { margin-bottom: 10px; padding-bottom: 6px; }
+  header.cover .subtitle { font-size: 8.5pt; }
+  section#board { break-after: page; page-break-after: always; }
+  section#board { page-break-inside: auto; break-inside: auto; }
+  dl.meta { font-size: 9pt; gap: 2px 14px; grid-template-columns: max-content 1fr max-content 1fr; }
   section { margin-bottom: 22px; }
   h2 { font-size: 14pt; }
   h3 { font-size: 11pt; }
@@ -139,12 +164,33 @@ footer { border-top: 1px solid var(--rule); padding-top: 10px; font-size: 12px; 
   /* Short sections stay whole; long ones (class "long") may break, but never inside a row or item. */
   section { page-break-inside: avoid; break-inside: avoid; }
   section.long { page-break-inside: auto; break-inside: auto; }
-  .domain-block h3, tr, td.cell, ol.steps li, ul.criteria li, .figure, .overall { page-break-inside: avoid; break-inside: avoid; }
+  .domain-block h3, tr, td.cell, ol.steps li, ul.criteria li { page-break-inside: avoid; break-inside: avoid; }
   h2, h3, .bar { page-break-after: avoid; break-after: avoid; }
   thead { display: table-header-group; }
   section.break-before { page-break-before: always; break-before: page; }
-  .glance { grid-template-columns: 180px 1fr; gap: 16px; }
-  .figure .n { font-size: 18pt; }
+  header.cover h1 { margin: 0 0 6px; }
+  .board h3 { margin: 8px 0 4px; }
+  .board table { font-size: 8pt; }
+  .board th, .board td { padding: 1.5px 5px; }
+  .board p { margin: 0 0 5px; font-size: 8.5pt; }
+  .board p.small { font-size: 7.5pt; }
+  table.priorities .meta { font-size: 7pt; }
+  code, .id { font-size: 7pt; }
+  /* The appendices are reference: smaller type, so that their length stays proportionate. */
+  section#progress, section#gaps, section#next-phase, section#evidence { font-size: 8pt; }
+  section#progress table, section#gaps table, section#evidence table { font-size: 7.5pt; }
+  ul.criteria li { margin-bottom: 4px; }
+  ul.criteria .meta, ol.steps .meta, .note { font-size: 7pt; }
+  .board .headline { margin-bottom: 4px; }
+  .board h2 { margin-bottom: 6px; }
+  .board .status { padding: 0 4px; }
+  .board th { letter-spacing: 0; font-size: 7pt; }
+  .board .caption { font-size: 7pt; }
+  .board .pill, .board .rag, .board .status { font-size: 7.5pt; }
+  .pill.big { font-size: 15pt; }
+  .measure { padding: 4px 10px; }
+  .measure .n { font-size: 15pt; }
+  .measure .t { font-size: 8pt; }
   table.heatmap td.cell { padding: 5px 7px; }
   table.heatmap .area { font-size: 8.5pt; }
   table.heatmap .lvl { font-size: 10pt; margin-top: 1px; }

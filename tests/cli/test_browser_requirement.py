@@ -27,7 +27,7 @@ def needs_cli(routemap):
 def test_skips_with_a_reason_when_no_chromium(tmp_path):
     proc = run_browser_test(tmp_path, "0")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "3 skipped" in proc.stdout, proc.stdout
+    assert "4 skipped" in proc.stdout, proc.stdout
     assert "no Chromium binary found" in proc.stdout and "install the Debian package 'chromium'" in proc.stdout
 
 

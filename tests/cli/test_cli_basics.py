@@ -4,7 +4,8 @@ import pytest
 
 from conftest import assert_error_line, assert_fits_80_columns
 
-COMMANDS = ["list", "show", "validate", "template", "form", "score", "gap", "path", "compare", "aggregate", "report"]
+COMMANDS = ["list", "show", "validate", "template", "convert", "form", "score", "gap", "path", "compare", "aggregate",
+            "report"]
 
 
 def test_main_help_lists_every_command(routemap):

@@ -91,7 +91,9 @@ def test_report_escapes_user_text(html):
 
 
 def test_report_cover(html, org):
-    cover = re.search(r'<header class="cover".*?</header>', html, re.S).group(0)
+    title = re.search(r'<header class="cover".*?</header>', html, re.S).group(0)
+    assert "Newham Health Equity Route Map — Organisation level 1.0.0 · assessed 2025-03-31" in title
+    cover = section(html, "about")
     assert "Newham Health Equity Route Map — Organisation level, version 1.0.0" in cover
     assert "Newham Health Equity Route Maps and Maturity Matrices" in cover  # the source citation
     assert "<dt>Assessment date</dt><dd>2025-03-31</dd>" in cover
@@ -102,7 +104,7 @@ def test_report_cover(html, org):
 
 def test_report_overall_level_and_heatmap(html, routemap, reports, org):
     score = routemap.ok("score", reports["current"], "-f", "json").json()
-    summary = section(html, "summary")
+    summary = section(html, "board")
     assert f'class="pill lv{score["overall"]["level"]}"' in summary and score["overall"]["label"] in summary
     heatmap = section(html, "heatmap")
     assert heatmap.count('<td class="cell ') == len(org.framework.areas)

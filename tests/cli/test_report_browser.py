@@ -90,10 +90,10 @@ def test_rendered_dom_has_the_sections_and_values(chromium, report, routemap):
     proc, elapsed = run_chromium(chromium, report["profile"], "--dump-dom", report["file"].as_uri())
     print(f"\nchromium --dump-dom: {elapsed:.2f} s")
     dom = proc.stdout
-    for section in ["summary", "heatmap", "progress", "gaps", "next-phase", "evidence"]:
+    for section in ["board", "heatmap", "progress", "gaps", "next-phase", "evidence"]:
         assert f'<section id="{section}"' in dom, section
     text = visible_text(dom)
-    for heading in ["At a glance", "Levels by domain and area", "Gaps to target", "Next phase of the progression path",
+    for heading in ["Summary for the board", "Levels by domain and area", "Gaps to target", "Next phase of the progression path",
                     "Evidence"]:
         assert heading in text, heading
     assessment = next(a for a in report["args"][1:] if str(a).endswith(".toml"))
@@ -139,3 +139,36 @@ def test_print_to_pdf(chromium, report, artifacts):
     assert boxes, "no page size found in the PDF"
     for width, height in boxes:
         assert abs(float(width) - 595.3) < 1 and abs(float(height) - 841.9) < 1, (width, height)
+
+
+def test_first_printed_page_is_the_boards(chromium, report, routemap, artifacts):
+    """Page 1 of the PDF holds the headline, the reason, the trend, the domains against the target
+    and the top priorities with an owner; page 1 is kept as report-page1.png."""
+    pdftotext, pdftoppm = shutil.which("pdftotext"), shutil.which("pdftoppm")
+    if not (pdftotext and pdftoppm):
+        message = "pdftotext/pdftoppm not found: install the Debian package 'poppler-utils' (scripts/install-deps.sh)"
+        if os.environ.get("ROUTEMAP_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    pdf = artifacts / "report-board.pdf"
+    pdf.unlink(missing_ok=True)
+    run_chromium(chromium, report["profile"], f"--print-to-pdf={pdf}", "--no-pdf-header-footer", report["file"].as_uri())
+    page1 = subprocess.run([pdftotext, "-f", "1", "-l", "1", "-layout", pdf, "-"], capture_output=True, text=True,
+                           check=True).stdout
+    words = " ".join(page1.split())
+    # Headings styled in capitals come out of the PDF in capitals: compare ignoring case.
+    for needle in ["Summary for the board", "Overall level", "of the way to the target", "Why:", "Trend",
+                   "Domains against the target", "Top priorities"]:
+        assert needle.lower() in words.lower(), f"{needle!r} is not on page 1:\n{page1}"
+    assessment = next(a for a in report["args"][1:] if str(a).endswith(".toml"))
+    target = report["args"][report["args"].index("--target") + 1]
+    steps = routemap.ok("path", assessment, "--target", target, "-f", "json").json()["steps"]
+    first_owner = next((s["owner"] for s in steps[:3] if s["owner"] and s["phase"] == 1), None)
+    if first_owner:
+        assert " ".join(first_owner.split()[:2]) in words, f"owner {first_owner!r} is not on page 1:\n{page1}"
+    score = routemap.ok("score", assessment, "-f", "json").json()
+    for domain in score["domains"]:
+        assert " ".join(domain["name"].split()[:2]) in words, domain["name"]
+    stem = artifacts / "report-page1"
+    subprocess.run([pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, stem], check=True)
+    assert (artifacts / "report-page1.png").stat().st_size > 20_000

@@ -155,8 +155,8 @@ def test_repr_and_html(service_2026):
     html = service_2026._repr_html_()
     assert "2026-03-31" in html and "<table" in html
     frame = service_2026.to_frame()
-    assert list(frame.columns) == ["criterion_id", "domain_id", "area_id", "tier", "status", "evidence", "note",
-                                   "owner", "due", "reason"]
+    assert list(frame.columns) == ["framework_id", "subject", "date", "criterion_id", "domain_id", "area_id", "tier",
+                                   "status", "evidence", "note", "owner", "due", "due_text", "reason"]
     assert frame.status.value_counts().to_dict() == {"met": 28, "partial": 20, "not_met": 4, "not_applicable": 3,
                                                      "unknown": 1}
     assert frame.criterion_id.tolist() == service_2026.framework.criterion_ids

@@ -66,7 +66,7 @@ def test_gap_frames(service, service_2026):
     g = routemap.gap(service, service_2026, "intermediate")
     items = g.to_frame()
     assert list(items.columns) == ["criterion_id", "domain_id", "area_id", "tier", "status", "partial", "prerequisite",
-                                   "required_by", "text"]
+                                   "required_by", "owner", "due", "due_text", "overdue", "text"]
     assert items.criterion_id.tolist() == [i.id for i in g.items]
     assert items.status.tolist() == [i.status for i in g.items]
     assert items.prerequisite.tolist() == [i.prerequisite for i in g.items]
@@ -114,7 +114,7 @@ def test_path_frame_and_display(service, service_2026):
     p = routemap.path(service, service_2026, "intermediate")
     frame = p.to_frame()
     assert list(frame.columns) == ["order", "phase", "criterion_id", "domain_id", "area_id", "tier", "status",
-                                   "waits_for", "text"]
+                                   "waits_for", "owner", "due", "due_text", "overdue", "text"]
     assert frame.order.tolist() == list(range(1, len(p) + 1))
     assert frame.criterion_id.tolist() == [s.id for s in p.steps]
     assert frame.phase.tolist() == [s.phase for s in p.steps]

@@ -84,6 +84,21 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
     return out;
 }
 
+std::string completeness_warning(const StatusCounts& counts) {
+    const auto applicable = counts.applicable();
+    const auto unknown = counts[Status::unknown];
+    if (applicable == 0 || static_cast<double>(unknown) < incomplete_unknown_share * static_cast<double>(applicable)) return {};
+    return "Warning: incomplete assessment: " + std::to_string(unknown) + " of " +
+           plural(applicable, "applicable criterion", "applicable criteria") + " " + (unknown == 1 ? "is" : "are") +
+           " unknown. Unknown counts as not met, so the levels and scores are a floor until they are assessed.";
+}
+
+std::string ownership(const std::string& owner, const std::string& due, bool overdue) {
+    std::string out = owner.empty() ? std::string() : "owner: " + owner;
+    if (!due.empty()) out += (out.empty() ? "" : " · ") + std::string("due ") + due + (overdue ? ", OVERDUE" : "");
+    return out;
+}
+
 std::string plural(std::size_t n, const std::string& one, const std::string& many) {
     return std::to_string(n) + " " + (n == 1 ? one : many.empty() ? one + "s" : many);
 }

@@ -43,5 +43,10 @@ std::string area_path(const Framework& framework, const Area& area);
 std::string join(const std::vector<std::string>& items, const std::string& separator = ", ");
 // The word for n things: "1 step", "2 steps".
 std::string plural(std::size_t n, const std::string& one, const std::string& many = {});
+// "Warning: 51 of 55 applicable criteria are unknown ..." when at least incomplete_unknown_share
+// of them are; empty otherwise.
+std::string completeness_warning(const StatusCounts& counts);
+// "owner: Jo Bloggs · due 2026-03-31, overdue" for work still to do; empty when neither is known.
+std::string ownership(const std::string& owner, const std::string& due, bool overdue);
 
 }  // namespace routemap::cli

@@ -1,6 +1,8 @@
 // routemap compare: progress between two assessments of the same subject — levels gained or lost
 // per domain and area, criteria newly met, regressed and improved.
 
+#include <iostream>
+
 #include <routemap/compare.hpp>
 #include <routemap/scoring.hpp>
 
@@ -9,6 +11,7 @@
 #include "output/delimited.hpp"
 #include "output/json.hpp"
 #include "output/table.hpp"
+#include "output/terminal.hpp"
 
 namespace routemap::cli {
 
@@ -179,6 +182,11 @@ int run_compare(Context& context, const std::vector<std::string>& args) {
     if (before.framework.id() != after.framework.id())
         throw InputError("cannot compare '" + old_file + "' (framework " + before.framework.id() + ") with '" + new_file +
                          "' (framework " + after.framework.id() + "): they use different frameworks");
+    if (!before.assessment.date.empty() && !after.assessment.date.empty() && before.assessment.date > after.assessment.date)
+        std::cerr << escape_controls("routemap compare: warning: OLD '" + old_file + "' is dated " + before.assessment.date +
+                                     ", after NEW '" + new_file + "' (" + after.assessment.date +
+                                     "): the changes below run backwards in time. The earlier assessment goes first: "
+                                     "routemap compare " + new_file + " " + old_file + "\n");
     const auto comparison =
         compare(context.registry(), after.framework, before.assessment, after.assessment, command.string("model"));
     const LevelNames names{after.framework,

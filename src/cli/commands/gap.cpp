@@ -84,6 +84,8 @@ std::string text_output(const Assessed& a, const GapAnalysis& gap) {
                 out += wrap_block(c.text, text_width, "      ");
                 if (item->prerequisite)
                     out += wrap_block("needed first by: " + join(item->required_by), text_width, "      ", "        ");
+                if (const auto who = ownership(item->owner, item->due, item->overdue); !who.empty())
+                    out += wrap_block(who, text_width, "      ", "        ");
             }
         }
     }
@@ -93,7 +95,7 @@ std::string text_output(const Assessed& a, const GapAnalysis& gap) {
 std::string csv_output(const Assessed& a, const GapAnalysis& gap) {
     const auto& f = a.framework;
     std::string out = csv_row({"criterion", "domain", "area", "tier", "status", "partial", "prerequisite", "required_by",
-                               "current_level", "target_level", "text"});
+                               "current_level", "target_level", "owner", "due", "overdue", "text"});
     for (const auto& item : gap.items) {
         const auto& c = f.criteria()[item.criterion];
         const auto& ag = gap.areas[c.area];
@@ -101,7 +103,8 @@ std::string csv_output(const Assessed& a, const GapAnalysis& gap) {
                         std::string(to_string(item.status)), item.partial ? "true" : "false",
                         item.prerequisite ? "true" : "false", join(item.required_by, " "),
                         ag.applicable ? std::to_string(ag.current_level) : "",
-                        std::to_string(ag.target_level), c.text});
+                        std::to_string(ag.target_level), item.owner, item.due, item.overdue ? "true" : "false",
+                        c.text});
     }
     return out;
 }
@@ -125,13 +128,14 @@ std::string markdown_output(const Assessed& a, const GapAnalysis& gap) {
             for (const auto i : gap.areas[area.index].to_close) items.push_back(item_of[i]);
         if (items.empty()) continue;
         out += "\n## " + markdown_escape(d.name) + "\n\n";
-        MarkdownTable table({"Area", "Criterion", "Tier", "Status", "Text"});
+        MarkdownTable table({"Area", "Criterion", "Tier", "Status", "Owner", "Due", "Text"});
         for (const auto* item : items) {
             const auto& c = f.criteria()[item->criterion];
             std::string text = markdown_escape(c.text);
             if (item->prerequisite) text += " *(needed first by " + markdown_escape(join(item->required_by)) + ")*";
             table.add_row({markdown_escape(f.areas()[c.area].name), "`" + c.id + "`", markdown_escape(tier_name(f, c)),
-                           markdown_escape(status_flag(*item)), text});
+                           markdown_escape(status_flag(*item)), markdown_escape(item->owner),
+                           markdown_escape(item->due) + (item->overdue ? " **(overdue)**" : ""), text});
         }
         out += table.render();
     }

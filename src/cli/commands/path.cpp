@@ -39,6 +39,8 @@ void text_step(std::string& out, const Framework& f, const PathStep& step, std::
     out += wrap_block(c.text, text_width, std::string(8, ' '));
     if (!step.waits_for.empty())
         out += wrap_block("after: " + join(step.waits_for), text_width, std::string(8, ' '), std::string(15, ' '));
+    if (const auto who = ownership(step.owner, step.due, step.overdue); !who.empty())
+        out += wrap_block(who, text_width, std::string(8, ' '), std::string(10, ' '));
 }
 
 std::string text_output(const Assessed& a, const GapAnalysis& gap, const ProgressionPath& path, std::size_t next) {
@@ -68,12 +70,14 @@ std::string text_output(const Assessed& a, const GapAnalysis& gap, const Progres
 }
 
 std::string csv_output(const Framework& f, const std::vector<PathStep>& steps) {
-    std::string out = csv_row({"order", "phase", "criterion", "domain", "area", "tier", "status", "waits_for", "text"});
+    std::string out = csv_row({"order", "phase", "criterion", "domain", "area", "tier", "status", "waits_for", "owner", "due",
+                               "overdue", "text"});
     std::size_t order = 0;
     for (const auto& s : steps) {
         const auto& c = f.criteria()[s.criterion];
         out += csv_row({std::to_string(++order), std::to_string(s.phase), c.id, f.domains()[c.domain].id, f.areas()[c.area].id,
-                        f.tiers()[c.tier].id, std::string(to_string(s.status)), join(s.waits_for, " "), c.text});
+                        f.tiers()[c.tier].id, std::string(to_string(s.status)), join(s.waits_for, " "), s.owner, s.due,
+                        s.overdue ? "true" : "false", c.text});
     }
     return out;
 }
@@ -91,7 +95,9 @@ std::string markdown_output(const Assessed& a, const GapAnalysis& gap, const std
         }
         const auto& c = f.criteria()[s.criterion];
         out += std::to_string(++order) + ". `" + c.id + "` (" + markdown_escape(tier_name(f, c)) + ", " +
-               markdown_escape(status_word(s.status)) + "): " + markdown_escape(c.text) + "\n";
+               markdown_escape(status_word(s.status)) + "): " + markdown_escape(c.text);
+        if (const auto who = ownership(s.owner, s.due, s.overdue); !who.empty()) out += " — " + markdown_escape(who);
+        out += "\n";
     }
     return out;
 }

@@ -1,7 +1,9 @@
-// routemap report: a document for a board (HTML built in; plugins may add formats) with the
-// overall level, a heatmap, gaps to target, the next phase of the path, evidence and, with
-// --previous, progress since the last assessment. Prints where it went and a short summary.
+// routemap report: a document for a board (HTML built in; plugins may add formats): a first page
+// for the board, then appendices; with --previous (repeatable, or a folder) the trend and the
+// progress since the latest earlier assessment. Prints where it went and a short summary.
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include <routemap/compare.hpp>
@@ -18,16 +20,23 @@
 
 namespace routemap::cli {
 
+namespace fs = std::filesystem;
+
 CommandInfo report_info() {
-    return {"report", "write a self-contained HTML report for a board (levels, heatmap, gaps, path, evidence)",
-            "ASSESSMENT -o FILE [--previous OLD] [--target TIER|FILE] [--model M] [options]",
-            "Writes one self-contained report (HTML: no network, prints on A4) with the subject, framework and "
-            "citation, overall level, a domain × area heatmap, the gaps to the target per domain, the next phase of "
-            "the progression path, the evidence given and, with --previous, the progress since that assessment. "
-            "Prints where the report went and a short summary; without -o the report goes to standard output.",
-            "routemap report assessment-2024.toml -o report.html\n"
-            "routemap report assessment-2024.toml --previous assessment-2023.toml \\\n"
-            "    --target intermediate -o report.html"};
+    return {"report", "write a self-contained HTML report for a board (summary page, then levels, gaps, path, evidence)",
+            "ASSESSMENT [-o FILE] [--previous OLD|DIR]... [--target TIER|FILE] [--model M] [options]",
+            "Writes one self-contained report (HTML: no network, prints on A4). Its first page is for a board: the "
+            "overall level with the share of the way to the target and the model's score, why the level is what it "
+            "is, a warning when many criteria are unknown, the trend over earlier assessments, each domain against "
+            "the target (red / amber / green, in words too) and the top priorities with owners and due dates. "
+            "Appendices follow: levels by domain and area, progress since the latest earlier assessment, the gaps, "
+            "the next phase of the path and the evidence. --previous may be given several times, or name a folder: "
+            "its assessments of the same subject and framework make the trend. Prints where the report went and a "
+            "short summary; without -o the report goes to standard output.",
+            "routemap report assessment-2026.toml -o report.html\n"
+            "routemap report now.toml --previous 2025.toml --previous 2024.toml \\\n"
+            "    --target intermediate -o report.html\n"
+            "routemap report history/2026.toml --previous history/ -o report.html"};
 }
 
 namespace {
@@ -41,9 +50,11 @@ std::string summary(const Assessed& a, const ScoreResult& s, const GapAnalysis& 
                           f.version() + ".",
                       text_width, "", "  ");
     out += wrap_block("Overall level: " + s.overall.label + " (" + s.model + "); " +
-                          std::to_string(s.overall.counts[Status::met]) + " of " + std::to_string(s.overall.counts.total()) +
-                          " criteria met, " + std::to_string(s.overall.counts[Status::partial]) + " partial.",
+                          std::to_string(s.overall.counts[Status::met]) + " of " +
+                          plural(s.overall.counts.total(), "criterion", "criteria") + " met, " + std::to_string(s.overall.counts[Status::partial]) + " partial.",
                       text_width, "", "  ");
+    if (const auto warning = completeness_warning(s.overall.counts); !warning.empty())
+        out += wrap_block(warning, text_width, "", "  ");
     std::string gap_line = "Target " + describe_target(f, gap.target) + ": ";
     if (gap.total.to_close == 0) gap_line += "reached.";
     else
@@ -59,11 +70,70 @@ std::string summary(const Assessed& a, const ScoreResult& s, const GapAnalysis& 
             if (area.delta() < 0) ++lost;
         }
         out += wrap_block("Since " + comparison->before_date + ": " + plural(gained, "area") + " gained a level, " +
-                              std::to_string(lost) + " lost one; " + std::to_string(comparison->newly_met().size()) +
-                              " criteria newly met, " + std::to_string(comparison->regressed().size()) + " regressed.",
+                              std::to_string(lost) + " lost one; " +
+                              plural(comparison->newly_met().size(), "criterion", "criteria") + " newly met, " + std::to_string(comparison->regressed().size()) + " regressed.",
                           text_width, "", "  ");
     }
     return out;
+}
+
+bool is_assessment_file(const fs::path& path) {
+    const auto ext = path.extension().string();
+    return fs::is_regular_file(path) && (ext == ".toml" || ext == ".json" || ext == ".csv");
+}
+
+bool same_file(const fs::path& a, const std::string& b) {
+    std::error_code error;
+    return fs::equivalent(a, b, error);
+}
+
+// --previous FILE|DIR, each once: files must be assessments of the same framework (an error
+// otherwise); a folder contributes its assessments of the same subject and framework, and says on
+// standard error which files it left out and why.
+std::vector<Assessed> load_history(Context& context, const CommandLine& command, const Assessed& current) {
+    std::vector<Assessed> out;
+    if (!command.has("previous")) return out;
+    const auto& framework_id = current.framework.id();
+    for (const auto& given : command.values()["previous"].as<std::vector<std::string>>()) {
+        if (fs::is_directory(given)) {
+            std::vector<fs::path> files;
+            for (const auto& entry : fs::directory_iterator(given))
+                if (is_assessment_file(entry.path()) && !same_file(entry.path(), current.assessment.file)) files.push_back(entry.path());
+            std::sort(files.begin(), files.end());
+            for (const auto& file : files) {
+                auto loaded = load_assessed(context, command, file.string());
+                if (loaded.framework.id() != framework_id || loaded.assessment.subject != current.assessment.subject) {
+                    std::cerr << escape_controls("routemap report: left out " + file.string() + ": an assessment of '" +
+                                                 loaded.assessment.subject + "' against '" + loaded.framework.id() + "'\n");
+                    continue;
+                }
+                out.push_back(std::move(loaded));
+            }
+            continue;
+        }
+        auto loaded = load_assessed(context, command, given);
+        if (loaded.framework.id() != framework_id)
+            throw InputError("--previous '" + given + "' is an assessment against '" + loaded.framework.id() + "', not '" +
+                             framework_id + "'");
+        if (!loaded.assessment.date.empty() && !current.assessment.date.empty() && loaded.assessment.date > current.assessment.date)
+            std::cerr << escape_controls("routemap report: warning: --previous '" + given + "' is dated " + loaded.assessment.date +
+                                         ", after this assessment (" + current.assessment.date +
+                                         "); the trend is shown in date order\n");
+        out.push_back(std::move(loaded));
+    }
+    return out;
+}
+
+// The assessment to compare with: the latest dated on or before `date`; when every one is dated
+// after it (a warning has said so), the latest of them, as a single --previous always was.
+const Assessed* latest_before(const std::vector<Assessed>& earlier, const std::string& date) {
+    const Assessed* best = nullptr;
+    for (const auto& e : earlier)
+        if ((date.empty() || e.assessment.date <= date) && (!best || e.assessment.date >= best->assessment.date)) best = &e;
+    if (best) return best;
+    for (const auto& e : earlier)
+        if (!best || e.assessment.date >= best->assessment.date) best = &e;
+    return best;
 }
 
 }  // namespace
@@ -73,7 +143,9 @@ int run_report(Context& context, const std::vector<std::string>& args) {
     command.positional("assessment", 1);
     command.options().add_options()("format,f", po::value<std::string>()->value_name("FORMAT"),
                                     "report format (default: html; see 'routemap list --models')")(
-        "previous", po::value<std::string>()->value_name("FILE"), "an earlier assessment of the same subject, to show progress");
+        "previous", po::value<std::vector<std::string>>()->value_name("FILE|DIR")->composing(),
+        "an earlier assessment of the same subject, or a folder of them; repeatable. The trend shows them all, the "
+        "progress appendix compares with the latest before this one");
     model_option(command);
     target_option(command);
     framework_option(command);
@@ -83,17 +155,13 @@ int run_report(Context& context, const std::vector<std::string>& args) {
     const auto& registry = context.registry();
     const auto& writer = registry.report_writer(command.string("format", "html"));
 
-    std::optional<Assessed> previous;
-    if (command.has("previous")) {
-        previous = load_assessed(context, command, command.string("previous"));
-        if (previous->framework.id() != assessed.framework.id())
-            throw InputError("--previous '" + command.string("previous") + "' is an assessment against '" +
-                             previous->framework.id() + "', not '" + assessed.framework.id() + "'");
-    }
+    const auto earlier = load_history(context, command, assessed);
+    const auto* previous = latest_before(earlier, assessed.assessment.date);
     ReportRequest request;
     request.framework = &assessed.framework;
     request.assessment = &assessed.assessment;
     request.previous = previous ? &previous->assessment : nullptr;
+    for (const auto& e : earlier) request.history.push_back(&e.assessment);
     request.registry = &registry;
     request.model = command.string("model");
     request.target = target_from(context, command, assessed.framework);

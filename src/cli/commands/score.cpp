@@ -49,6 +49,8 @@ std::string text_output(const Assessed& a, const ScoreResult& s) {
     out += wrap_block("Criteria: " + plural(s.overall.counts.total(), "criterion", "criteria") + " — " +
                           describe_counts(s.overall.counts),
                       text_width, "", "  ");
+    if (const auto warning = completeness_warning(s.overall.counts); !warning.empty())
+        out += wrap_block(warning, text_width, "", "  ");
     out += '\n';
     Table table({{"DOMAIN / AREA", Table::Align::left, true, 16},
                  {"LEVEL"},

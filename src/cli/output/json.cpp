@@ -9,6 +9,8 @@ namespace {
 Json number_or_null(double value) { return std::isnan(value) ? Json(nullptr) : Json(value); }
 // Not applicable is never a number: null.
 Json level_or_null(bool applicable, int level) { return applicable ? Json(level) : Json(nullptr); }
+// A field the assessment did not give (owner, due date): null rather than "".
+Json optional_text(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
 Json counts_json(const StatusCounts& counts) {
     Json out = Json::object();
@@ -182,6 +184,9 @@ Json to_json(const Framework& f, const GapAnalysis& gap) {
                              {"partial", item.partial},
                              {"prerequisite", item.prerequisite},
                              {"required_by", item.required_by},
+                             {"owner", optional_text(item.owner)},
+                             {"due", optional_text(item.due)},
+                             {"overdue", item.overdue},
                              {"text", c.text}});
     }
     out["items"] = std::move(items);
@@ -199,6 +204,9 @@ Json to_json(const Framework& f, const ProgressionPath& path) {
                              {"tier", f.tiers()[c.tier].id},
                              {"status", std::string(to_string(s.status))},
                              {"waits_for", s.waits_for},
+                             {"owner", optional_text(s.owner)},
+                             {"due", optional_text(s.due)},
+                             {"overdue", s.overdue},
                              {"text", c.text}});
     }
     Json phases = Json::array();
