@@ -36,6 +36,7 @@ std::string HtmlReportWriter::render(const ReportRequest& request) const {
     html += r::glance_section(data);
     html += r::heatmap_section(data);
     html += r::comparison_section(data);
+    html += r::panel_section(data);
     html += r::gaps_section(data);
     html += r::path_section(data);
     html += r::evidence_section(data);

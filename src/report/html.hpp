@@ -26,6 +26,7 @@ struct ReportData {
     GapAnalysis gap;
     ProgressionPath path;
     std::optional<Comparison> comparison;
+    const Panel* panel = nullptr;
 
     [[nodiscard]] int max_level() const { return static_cast<int>(score.level_labels.size()) - 1; }
     [[nodiscard]] std::string level_label(int level) const;
@@ -61,5 +62,7 @@ std::string gaps_section(const ReportData& data);
 std::string path_section(const ReportData& data);
 std::string evidence_section(const ReportData& data);
 std::string footer(const ReportData& data);
+
+std::string panel_section(const ReportData& data);  // html_panel.cpp; empty without a panel
 
 }  // namespace routemap::detail::report

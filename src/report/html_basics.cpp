@@ -27,6 +27,7 @@ ReportData analyse(const ReportRequest& request) {
     data.path = progression_path(framework, data.gap);
     if (request.previous)
         data.comparison = compare(*request.registry, framework, *request.previous, *request.assessment, request.model);
+    data.panel = request.panel;
     return data;
 }
 
