@@ -28,6 +28,7 @@ const std::vector<Command>& all_commands() {
         {form_info, run_form},   {score_info, run_score}, {gap_info, run_gap},   {path_info, run_path},
         {compare_info, run_compare}, {aggregate_info, run_aggregate}, {report_info, run_report},
         {plugins_info, run_plugins},
+        {panel_info, run_panel},
     };
     return commands;
 }
