@@ -52,4 +52,5 @@ PYBIND11_MODULE(_core, m) {
     bind_batch(m);
     bind_report(m);
     bind_form(m);
+    bind_panel(m);
 }

@@ -89,13 +89,28 @@ from ._core import (
     user_data_directory,
     write_assessment,
 )
-from . import _frames, _html
+from . import _frames, _html, _panel
+from ._core import (
+    AlphaEstimate,
+    CriterionVotes,
+    DomainAgreement,
+    NodeDisagreement,
+    Panel,
+    PanelAgreement,
+    Rater,
+    consensus_status,
+    estimate_alpha,
+    krippendorff_alpha,
+    percent_agreement,
+)
+from ._panel import panel
 
 __version__: str = _core.__version__
 plugin_api_version: int = _core.plugin_api_version
 
 _frames.install()
 _html.install()
+_panel.install()
 
 
 def path(
@@ -204,4 +219,6 @@ __all__ = [
     "model_parameters", "models", "parse_assessment", "parse_framework", "path", "plugins", "progression_path",
     "read_assessment", "registry", "report", "score", "score_many", "score_statuses", "status_matrix",
     "user_data_directory", "write_assessment", "__version__", "plugin_api_version",
+    "AlphaEstimate", "CriterionVotes", "DomainAgreement", "NodeDisagreement", "Panel", "PanelAgreement", "Rater",
+    "consensus_status", "estimate_alpha", "krippendorff_alpha", "panel", "percent_agreement",
 ]

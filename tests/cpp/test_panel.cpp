@@ -186,3 +186,28 @@ TEST(PanelConsensus, RefusesMismatches) {
     other[0].assessors.clear();
     EXPECT_EQ(panel_raters(other)[0].name, "clinical-lead");
 }
+
+TEST(PanelConsensus, DocsWorkedExample) {
+    // docs/panels.md, "Worked example": the consensus of each criterion under each rule.
+    using S = Status;
+    struct Row {
+        std::vector<S> votes;
+        S median, lowest, majority;
+    };
+    const std::vector<Row> rows{
+        {{S::met, S::met, S::met}, S::met, S::met, S::met},
+        {{S::partial, S::met, S::partial}, S::partial, S::partial, S::partial},
+        {{S::not_met, S::partial, S::not_met}, S::not_met, S::not_met, S::not_met},
+        {{S::met, S::met, S::unknown}, S::met, S::met, S::met},
+        {{S::partial, S::partial, S::not_applicable}, S::partial, S::partial, S::partial},
+        {{S::not_met, S::met, S::partial}, S::partial, S::not_met, S::not_met},
+    };
+    for (const auto& row : rows) {
+        EXPECT_EQ(consensus_status(row.votes, ConsensusRule::median), row.median);
+        EXPECT_EQ(consensus_status(row.votes, ConsensusRule::lowest), row.lowest);
+        EXPECT_EQ(consensus_status(row.votes, ConsensusRule::majority), row.majority);
+    }
+    ReliabilityData with_na = worked;
+    with_na[2][4] = 4;  // not applicable as a nominal category
+    EXPECT_NEAR(krippendorff_alpha(with_na, AlphaMetric::nominal), 0.25773195876288657, 1e-12);
+}

@@ -1,0 +1,116 @@
+"""routemap panel: three raters' files of one example service (examples/panel/). Expected statuses
+come from the files themselves, read here with tomllib, independently of the C++ code."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+
+import pytest
+
+from conftest import EXAMPLES, FORMATS
+
+FILES = [EXAMPLES / "panel" / f"{name}.toml" for name in ("clinical-lead", "service-manager", "expert-by-experience")]
+CODES = {"not_met": 1, "partial": 2, "met": 3}
+
+
+def votes():
+    """Per criterion id, each file's status (unknown when absent)."""
+    data = [tomllib.loads(f.read_text())["criteria"] for f in FILES]
+    ids = list(data[0])
+    return {i: [d.get(i, {}).get("status", "unknown") for d in data] for i in ids}
+
+
+def expected_disputed():
+    return sorted(i for i, v in votes().items() if len({s for s in v if s != "unknown"}) > 1)
+
+
+def test_text_lists_the_disputed_criteria_and_alpha(routemap):
+    out = routemap.ok("panel", *FILES).stdout
+    assert "Farida Begum" in out and "Rahima Khatun" in out
+    assert "ordinal" in out and "95% interval" in out
+    for criterion in expected_disputed():
+        assert criterion in out
+    assert f"Disputed criteria ({len(expected_disputed())})" in out
+
+
+def test_json_consensus_and_alpha(routemap):
+    data = routemap.ok("panel", *FILES, "-f", "json", "--resamples", "200").json()
+    assert [c["id"] for c in data["criteria"] if c["disputed"]] == [i for i in votes() if i in expected_disputed()]
+    by_id = {c["id"]: c for c in data["criteria"]}
+    for criterion, v in votes().items():
+        rated = sorted(CODES[s] for s in v if s in CODES)
+        na = sum(s == "not_applicable" for s in v)
+        if 2 * na > na + len(rated):
+            assert by_id[criterion]["consensus"] == "not_applicable"
+        elif rated:
+            assert CODES[by_id[criterion]["consensus"]] == rated[(len(rated) - 1) // 2], criterion
+    ordinal = data["agreement"]["ordinal"]
+    assert ordinal["low"] <= ordinal["alpha"] <= ordinal["high"]
+    assert ordinal["resamples"] == 200
+    assert len(data["agreement"]["domains"]) == len(data["domains"])
+    assert len(data["raters"]) == 3
+
+
+def test_rules_differ(routemap):
+    median = {c["id"]: c["consensus"] for c in routemap.ok("panel", *FILES, "-f", "json").json()["criteria"]}
+    lowest = {c["id"]: c["consensus"] for c in routemap.ok("panel", *FILES, "-f", "json", "--rule", "lowest").json()["criteria"]}
+    assert median["readiness.conversation.advanced.1"] == "partial"
+    assert lowest["readiness.conversation.advanced.1"] == "not_met"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_lists_the_disputed(routemap, fmt):
+    out = routemap.ok("panel", *FILES, "-f", fmt, "--resamples", "50").stdout
+    assert "readiness.conversation.advanced.1" in out
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        disputed = sorted(r["id"] for r in rows if r["kind"] == "criterion" and r["disputed"] == "true")
+        assert disputed == expected_disputed()
+        assert {r["kind"] for r in rows} == {"alpha_ordinal", "alpha_nominal", "level", "criterion"}
+
+
+def test_consensus_file_keeps_who_said_what(routemap, tmp_path):
+    out = tmp_path / "consensus.toml"
+    routemap.ok("panel", *FILES, "-o", out, "--resamples", "0")
+    consensus = tomllib.loads(out.read_text())
+    record = consensus["criteria"]["readiness.conversation.advanced.1"]
+    assert record["status"] == "partial"
+    assert record["note"].splitlines()[0] == (
+        "panel (median of 3 raters, disputed): Farida Begum (Clinical Lead, Community Diabetes Service) = partial; "
+        "Daniel Mensah (Service Manager, Community Diabetes Service) = met; Rahima Khatun (expert by experience, "
+        "patient reference group) = not_met")
+    assert len(consensus["assessment"]["assessors"]) == 3
+    # The consensus is an ordinary assessment: score and validate read it.
+    routemap.ok("validate", out)
+    routemap.ok("score", out)
+
+
+def test_report_section(routemap, tmp_path):
+    report = tmp_path / "panel.html"
+    routemap.ok("panel", *FILES, "--report", report, "--resamples", "100")
+    html = report.read_text()
+    assert "<h2>Where assessors disagree</h2>" in html
+    section = html[html.index('<section id="panel"'):]
+    section = section[: section.index("</section>")]
+    for criterion in expected_disputed():
+        assert criterion in section
+    assert "Krippendorff" in section and "Consensus" in section
+    assert section.count("<li>Rahima Khatun") == len(expected_disputed())
+
+
+def test_mismatches_are_refused(routemap, tmp_path):
+    other = tmp_path / "other.toml"
+    other.write_text(FILES[1].read_text().replace('date = "2026-03-31"', 'date = "2026-04-01"'))
+    result = routemap.fails(2, "panel", FILES[0], other)
+    assert "same date" in result.stderr
+    result = routemap.fails(2, "panel", FILES[0])
+    assert "at least two" in result.stderr
+    result = routemap.fails(2, "panel", *FILES, "--rule", "mean")
+    assert "median, lowest or majority" in result.stderr
+    result = routemap.fails(2, "panel", FILES[0], FILES[0])
+    assert "same rater" in result.stderr
+    # -o never replaces an input.
+    result = routemap.fails(2, "panel", *FILES, "-o", FILES[0])
+    assert "input" in result.stderr
