@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include <routemap/assessment_io.hpp>
+#include <routemap/error.hpp>
 #include <routemap/panel.hpp>
 #include <routemap/report.hpp>
 
