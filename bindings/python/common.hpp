@@ -85,6 +85,5 @@ void bind_aggregate(py::module_& m);
 void bind_batch(py::module_& m);
 void bind_report(py::module_& m);
 void bind_form(py::module_& m);
-void bind_panel(py::module_& m);
 
 }  // namespace routemap::python

@@ -68,6 +68,32 @@ Status consensus_status(const std::vector<Status>& votes, ConsensusRule rule) {
 
 namespace detail::panel {
 
+namespace {
+
+// Raters' texts as "NAME: text" lines; raters who wrote the same text share one line ("A, B: text").
+class TextByRaters {
+public:
+    void add(const std::string& name, const std::string& text) {
+        if (text.empty()) return;
+        for (auto& [names, t] : entries_)
+            if (t == text) {
+                names += ", " + name;
+                return;
+            }
+        entries_.emplace_back(name, text);
+    }
+    [[nodiscard]] std::string lines() const {
+        std::string out;
+        for (const auto& [names, text] : entries_) out += (out.empty() ? "" : "\n") + names + ": " + text;
+        return out;
+    }
+
+private:
+    std::vector<std::pair<std::string, std::string>> entries_;
+};
+
+}  // namespace
+
 CriterionRecord consensus_record(const std::vector<Rater>& raters, const std::vector<const CriterionRecord*>& records,
                                  const CriterionVotes& votes, ConsensusRule rule) {
     CriterionRecord out;
@@ -79,16 +105,19 @@ CriterionRecord consensus_record(const std::vector<Rater>& raters, const std::ve
     out.note = "panel (" + std::string(to_string(rule)) + " of " + std::to_string(raters.size()) + " raters, " +
                (votes.disputed ? "disputed" : "agreed") + "): " + said;
     std::array<std::size_t, 3> reasons{};
+    TextByRaters evidence, notes, exclusion_texts;
     for (std::size_t r = 0; r < raters.size(); ++r) {
         const auto* rec = records[r];
         if (!rec) continue;
         const auto& name = raters[r].name;
-        if (!rec->evidence.empty()) out.evidence += (out.evidence.empty() ? "" : "\n") + name + ": " + rec->evidence;
-        if (!rec->note.empty()) out.note += "\n" + name + ": " + rec->note;
+        evidence.add(name, rec->evidence);
+        notes.add(name, rec->note);
         if (rec->status == Status::not_applicable && rec->exclusion) ++reasons[static_cast<std::size_t>(*rec->exclusion)];
-        if (out.status == Status::not_applicable && rec->status == Status::not_applicable && !rec->exclusion_text.empty())
-            out.exclusion_text += (out.exclusion_text.empty() ? "" : "\n") + name + ": " + rec->exclusion_text;
+        if (out.status == Status::not_applicable && rec->status == Status::not_applicable) exclusion_texts.add(name, rec->exclusion_text);
     }
+    out.evidence = evidence.lines();
+    if (const auto more = notes.lines(); !more.empty()) out.note += "\n" + more;
+    out.exclusion_text = exclusion_texts.lines();
     // Owner and due date: from the first rater who agrees with the consensus and gives one, else any rater.
     for (const bool agreeing_only : {true, false})
         for (std::size_t r = 0; r < raters.size(); ++r) {
