@@ -22,6 +22,12 @@ std::string level_pill(const ReportData& data, const ScoreNode& node) {
     return "<span class=\"pill " + level_class(node.level) + "\">" + escape(data.level_label(node.level)) + "</span>";
 }
 
+// "Farida Begum" for "Farida Begum (Clinical Lead)": a column header.
+std::string short_name(const std::string& name) {
+    const auto at = name.find(" (");
+    return at == std::string::npos || at == 0 ? name : name.substr(0, at);
+}
+
 }  // namespace
 
 std::string panel_section(const ReportData& data) {
@@ -42,16 +48,18 @@ std::string panel_section(const ReportData& data) {
            " bootstrap resamples of criteria. Alpha 1 is perfect agreement, 0 no better than chance; 0.667 is a "
            "common lowest acceptable value for tentative conclusions.</p>\n";
 
-    out += "<h3>The level each assessor alone would give</h3>\n<table>\n<thead><tr><th>Assessor</th><th>Overall</th>";
-    for (const auto& d : f.domains()) out += "<th>" + escape(d.name) + "</th>";
-    out += "</tr></thead>\n";
-    auto row = [&](const std::string& who, const ScoreResult& s) {
-        out += "<tr><td>" + who + "</td><td>" + level_pill(data, s.overall) + "</td>";
-        for (const auto& d : s.domains) out += "<td>" + level_pill(data, d) + "</td>";
-        out += "</tr>\n";
+    // Rows: overall and each domain; columns: each assessor (short name, full name on hover), then the consensus.
+    out += "<h3>The level each assessor alone would give</h3>\n<table>\n<thead><tr><th style=\"width:30%\">Domain</th>";
+    for (const auto& r : p.raters) out += "<th title=\"" + escape(r.name) + "\">" + escape(short_name(r.name)) + "</th>";
+    out += "<th>Consensus</th></tr></thead>\n";
+    auto row = [&](const std::string& name, auto node_of) {
+        out += "<tr><td>" + name + "</td>";
+        for (const auto& s : p.rater_scores) out += "<td>" + level_pill(data, node_of(s)) + "</td>";
+        out += "<td>" + level_pill(data, node_of(p.consensus_score)) + "</td></tr>\n";
     };
-    for (std::size_t r = 0; r < p.raters.size(); ++r) row(escape(p.raters[r].name), p.rater_scores[r]);
-    row("<strong>Consensus</strong>", p.consensus_score);
+    row("<strong>Overall</strong>", [](const ScoreResult& s) -> const ScoreNode& { return s.overall; });
+    for (const auto& d : f.domains())
+        row(escape(d.name), [&](const ScoreResult& s) -> const ScoreNode& { return s.domains[d.index]; });
     out += "</table>\n";
 
     out += "<h3>Disagreement by domain</h3>\n<table>\n<thead><tr><th>Domain</th><th>Rated by two or more</th>"
