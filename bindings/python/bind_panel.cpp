@@ -46,7 +46,8 @@ void bind_panel(py::module_& m) {
         .def_readonly("pairable_values", &AlphaEstimate::pairable_values, "Ratings in pairable units (n).")
         .def_readonly("percent_agreement", &AlphaEstimate::percent_agreement,
                       "Mean share of equal pairs of ratings over pairable units.")
-        .def_property_readonly("interval", [](const AlphaEstimate& a) { return py::make_tuple(a.low, a.high); }, "(low, high).")
+        .def_property_readonly("interval", [](const AlphaEstimate& a) { return py::make_tuple(a.low, a.high); },
+                               "The bootstrap interval as a tuple (low, high).")
         .def("__float__", [](const AlphaEstimate& a) { return a.alpha; })
         .def("__repr__", [](const AlphaEstimate& a) {
             return "<AlphaEstimate " + std::string(to_string(a.metric)) + " " + std::to_string(a.alpha) + " [" +
