@@ -114,3 +114,15 @@ def test_mismatches_are_refused(routemap, tmp_path):
     # -o never replaces an input.
     result = routemap.fails(2, "panel", *FILES, "-o", FILES[0])
     assert "input" in result.stderr
+
+
+def test_docs_example_numbers(routemap):
+    # docs/panels.md, "The example panel": the default seed and resamples give these numbers.
+    data = routemap.ok("panel", *FILES, "-f", "json").json()
+    ordinal, nominal = data["agreement"]["ordinal"], data["agreement"]["nominal"]
+    assert [round(ordinal[k], 3) for k in ("alpha", "low", "high")] == [0.794, 0.657, 0.906]
+    assert [round(nominal[k], 3) for k in ("alpha", "low", "high")] == [0.757, 0.615, 0.882]
+    assert round(nominal["percent_agreement"], 3) == 0.865
+    assert (data["overall"]["disputed"], data["overall"]["compared"], data["overall"]["spread_two"]) == (11, 55, 1)
+    assert [r["label"] for r in data["raters"]] == ["Not yet", "Fundamental", "Not yet"]
+    assert data["consensus"]["label"] == "Not yet"
