@@ -126,3 +126,16 @@ def test_docs_example_numbers(routemap):
     assert (data["overall"]["disputed"], data["overall"]["compared"], data["overall"]["spread_two"]) == (11, 55, 1)
     assert [r["label"] for r in data["raters"]] == ["Not yet", "Fundamental", "Not yet"]
     assert data["consensus"]["label"] == "Not yet"
+
+
+def test_names_are_escaped_in_the_report_and_the_consensus_may_be_json(routemap, tmp_path):
+    hostile = tmp_path / "hostile.toml"
+    hostile.write_text(FILES[2].read_text().replace(
+        'assessors = ["Rahima Khatun (expert by experience, patient reference group)"]',
+        'assessors = ["<script>alert(1)</script>"]'))
+    consensus_json = tmp_path / "consensus.json"
+    routemap.ok("panel", FILES[0], FILES[1], hostile, "-o", consensus_json, "--report", tmp_path / "r.html", "--resamples", "0")
+    routemap.ok("validate", consensus_json)
+    html = (tmp_path / "r.html").read_text()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
