@@ -176,6 +176,17 @@ void bind_panel(py::module_& m) {
           },
           py::arg("panel"), py::arg("target") = py::none(), py::arg("registry") = py::none(),
           "The HTML report of a panel's consensus with the section 'Where assessors disagree' (Panel.report()).");
+    m.def("read_panel_file",
+          [](const std::filesystem::path& file) {
+              std::vector<BoundAssessment> out;
+              for (auto& a : read_panel_file(file)) out.emplace_back(std::move(a));
+              return out;
+          },
+          py::arg("file"),
+          "The ratings of a panel file (each rater's status per criterion in one file), one Assessment per rater. "
+          "Raises AssessmentError listing every problem.");
+    m.def("is_panel_file", &is_panel_file, py::arg("file"),
+          "True for a .toml file with a [panel] table (several raters in one file), False for an assessment.");
     m.def("consensus_status",
           [](const std::vector<Status>& votes, const std::string& rule) { return consensus_status(votes, consensus_rule_from_name(rule)); },
           py::arg("votes"), py::arg("rule") = "median",

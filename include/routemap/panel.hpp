@@ -4,6 +4,7 @@
 // level each rater alone would give, and agreement statistics (Krippendorff's alpha). docs/panels.md.
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,6 +120,14 @@ struct Panel {
 // files otherwise); then builds the consensus and the disagreement, and scores each rater.
 Panel make_panel(const Registry& registry, const Framework& framework, const std::vector<Assessment>& ratings,
                  const PanelOptions& options = {});
+
+// One file holding each rater's status per criterion (docs/file-formats.md, "One file for a panel"),
+// as one ordinary Assessment per rater (assessors = that rater). Throws AssessmentError listing
+// every problem, with line and column; read_panel_file also IoError.
+std::vector<Assessment> parse_panel_file(std::string_view text, const std::string& source_name = "<string>");
+std::vector<Assessment> read_panel_file(const std::filesystem::path& file);
+// True for a readable .toml file with a [panel] table (an ordinary assessment has [assessment]).
+bool is_panel_file(const std::filesystem::path& file);
 
 // Raters' names, in order: the file's assessors joined with " & ", else the file's stem, else
 // "rater N"; AssessmentError when two are the same.

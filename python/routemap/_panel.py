@@ -26,7 +26,8 @@ def panel(
 ) -> _core.Panel:
     """Several assessors' independent ratings of one subject, date and framework.
 
-    ratings: Assessments or assessment files (two or more). rule: 'median', 'lowest' or 'majority'
+    ratings: Assessments or assessment files (two or more ratings in all); a panel file (each rater's
+    status per criterion in one file, docs/file-formats.md) adds one rating per rater. rule: 'median', 'lowest' or 'majority'
     (docs/panels.md, "Consensus rules"). framework: the Framework (or its id or file); by default the
     one the first rating names. resamples, seed, level: the bootstrap of alpha's interval (units =
     criteria). not_applicable: 'missing' or 'category' (a fourth value in the nominal alpha).
@@ -46,10 +47,11 @@ def panel(
         if isinstance(item, _core.Assessment):
             loaded.append(item)
             continue
-        a = _core.read_assessment(os.fspath(item), None, False)
-        if fw is None:
-            fw = _core.load(a.framework_id, registry)
-        loaded.append(a)
+        path = os.fspath(item)
+        read = _core.read_panel_file(path) if _core.is_panel_file(path) else [_core.read_assessment(path, None, False)]
+        if fw is None and read:
+            fw = _core.load(read[0].framework_id, registry)
+        loaded.extend(read)
     if fw is None:
         if not loaded:
             from ._errors import AssessmentError

@@ -139,3 +139,24 @@ def test_names_are_escaped_in_the_report_and_the_consensus_may_be_json(routemap,
     html = (tmp_path / "r.html").read_text()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_panel_file_holds_several_raters(routemap):
+    # tests/data/panel.toml: three raters' statuses per criterion in one file.
+    panel_file = EXAMPLES.parent / "tests" / "data" / "panel.toml"
+    data = routemap.ok("panel", panel_file, "-f", "json", "--resamples", "0").json()
+    assert [r["name"] for r in data["raters"]] == ["Clinical lead", "Service manager", "Expert by experience"]
+    by_id = {c["id"]: c for c in data["criteria"]}
+    assert by_id["readiness.conversation.advanced.1"]["votes"] == {
+        "Clinical lead": "partial", "Service manager": "met", "Expert by experience": "not_met"}
+    assert by_id["readiness.conversation.advanced.2"]["consensus"] == "not_applicable"
+    assert [c["id"] for c in data["criteria"] if c["disputed"]] == [
+        "readiness.conversation.advanced.1", "reporting.accountability.intermediate.1"]
+
+
+def test_a_broken_panel_file_is_reported_with_its_line(routemap, tmp_path):
+    bad = tmp_path / "bad-panel.toml"
+    bad.write_text('format_version = 1\n[panel]\nframework = "newham-service"\nframework_version = "1.0.0"\n'
+                   'raters = ["A", "B"]\n[criteria."readiness.conversation.advanced.1"]\nstatuses = ["met"]\n')
+    result = routemap.fails(2, "panel", bad)
+    assert "bad-panel.toml:7:" in result.stderr and "one entry per rater" in result.stderr

@@ -212,3 +212,41 @@ TEST(PanelConsensus, DocsWorkedExample) {
     with_na[2][4] = 4;  // not applicable as a nominal category
     EXPECT_NEAR(krippendorff_alpha(with_na, AlphaMetric::nominal), 0.25773195876288657, 1e-12);
 }
+
+TEST(PanelFile, OneFileForSeveralRaters) {
+    const Registry registry(std::vector<std::filesystem::path>{test::source_dir()}, test::no_plugins());
+    const auto f = registry.get("newham-service");
+    const auto file = test::source_dir() / "tests" / "data" / "panel.toml";
+    ASSERT_TRUE(is_panel_file(file));
+    EXPECT_FALSE(is_panel_file(test::source_dir() / "examples" / "panel" / "clinical-lead.toml"));
+    const auto ratings = read_panel_file(file);
+    ASSERT_EQ(ratings.size(), 3u);
+    EXPECT_EQ(ratings[2].assessors, std::vector<std::string>{"Expert by experience"});
+    EXPECT_EQ(ratings[0].date, "2026-03-31");
+    EXPECT_EQ(ratings[1].status("readiness.conversation.advanced.1"), Status::met);
+    EXPECT_EQ(ratings[1].records.at("readiness.conversation.advanced.1").evidence, "Feedback cards at every clinic");
+    EXPECT_EQ(ratings[0].records.at("readiness.conversation.advanced.2").exclusion, Exclusion::owned_elsewhere);
+    EXPECT_EQ(ratings[2].status("readiness.conversation.advanced.2"), Status::unknown);
+    const auto p = make_panel(registry, f, ratings);
+    EXPECT_EQ(p.criterion("readiness.conversation.advanced.2").consensus, Status::not_applicable);  // 2 of 2 known
+    EXPECT_EQ(p.criterion("reporting.accountability.intermediate.1").consensus, Status::not_met);  // 1 of 3: lower median
+    EXPECT_EQ(p.disputed().size(), 2u);
+}
+
+TEST(PanelFile, Problems) {
+    const std::string head = "format_version = 1\n[panel]\nframework = \"x\"\nframework_version = \"1\"\nraters = [\"A\", \"B\"]\n";
+    EXPECT_NO_THROW((void)parse_panel_file(head + "[criteria.\"a.b\"]\nstatuses = [\"met\", \"partial\"]\n"));
+    try {
+        (void)parse_panel_file(head + "[criteria.\"a.b\"]\nstatuses = [\"met\"]\n[criteria.\"a.c\"]\nstatuses = [\"n/a\", \"meh\"]\n",
+                               "p.toml");
+        FAIL();
+    } catch (const AssessmentError& e) {
+        ASSERT_EQ(e.diagnostics().size(), 3u);  // one entry for two raters; n/a without a reason; unknown status
+        EXPECT_NE(e.diagnostics()[0].message.find("one entry per rater"), std::string::npos) << e.diagnostics()[0].message;
+        EXPECT_EQ(e.diagnostics()[0].location.file, "p.toml");
+        EXPECT_GT(e.diagnostics()[0].location.line, 0u);
+    }
+    EXPECT_THROW((void)parse_panel_file("format_version = 1\n[panel]\nframework = \"x\"\nframework_version = \"1\"\nraters = [\"A\", \"A\"]\n"),
+                 AssessmentError);
+    EXPECT_THROW((void)parse_panel_file("format_version = 1\n"), AssessmentError);
+}

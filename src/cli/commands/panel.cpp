@@ -21,9 +21,10 @@ namespace routemap::cli {
 
 CommandInfo panel_info() {
     return {"panel", "several assessors' ratings: consensus, disputed criteria, Krippendorff's alpha",
-            "RATING RATING... [-o CONSENSUS] [--rule median|lowest|majority] [--report FILE] [options]",
+            "RATING... [-o CONSENSUS] [--rule median|lowest|majority] [--report FILE] [options]",
             "Reads two or more assessments of the same subject, date and framework made independently by different "
-            "assessors (each file's assessors name its rater; the file name when it lists none). Prints the consensus "
+            "assessors (each file's assessors name its rater; the file name when it lists none), or a panel file holding "
+            "each rater's status per criterion (docs/file-formats.md). Prints the consensus "
             "by --rule (median, lowest or majority on the scale not met < partial < met; unknown is a missing rating; "
             "not applicable only when most raters who answered say so), the disputed criteria with who said what, "
             "the level each rater alone would give, and Krippendorff's alpha (ordinal and nominal, units = criteria) "
@@ -252,7 +253,7 @@ int run_panel(Context& context, const std::vector<std::string>& args) {
     command.formats({Format::text, Format::json, Format::csv, Format::markdown});
     if (!command.parse(args, context)) return exit_ok;
     const auto files = command.strings("ratings");
-    if (files.size() < 2) throw UsageError("a panel needs at least two rating files (RATING RATING...)", "panel");
+    if (files.empty()) throw UsageError("a panel needs rating files (RATING RATING..., or one panel file)", "panel");
     PanelOptions options;
     try {
         options.rule = consensus_rule_from_name(command.string("rule"));
@@ -267,13 +268,25 @@ int run_panel(Context& context, const std::vector<std::string>& args) {
     std::vector<Assessment> ratings;
     std::optional<Framework> framework;
     for (const auto& file : files) {
-        auto assessed = load_assessed(context, command, file);
-        if (framework && (assessed.framework.id() != framework->id() || assessed.framework.version() != framework->version()))
-            throw InputError("'" + file + "' rates framework " + assessed.framework.id() + " " + assessed.framework.version() +
-                             ", but '" + files.front() + "' rates " + framework->id() + " " + framework->version() +
-                             ": every rating of a panel must use the same framework");
-        if (!framework) framework = assessed.framework;
-        ratings.push_back(std::move(assessed.assessment));
+        // A panel file (several raters in one file) adds each of its ratings; any other file is one rating.
+        std::vector<Assessed> read;
+        if (require_file(file), is_panel_file(file)) {
+            for (auto& a : read_panel_file(file)) {
+                auto f = context.framework_for(a, command.string("framework"));
+                a.validate(f);
+                read.push_back({std::move(a), std::move(f)});
+            }
+        } else {
+            read.push_back(load_assessed(context, command, file));
+        }
+        for (auto& assessed : read) {
+            if (framework && (assessed.framework.id() != framework->id() || assessed.framework.version() != framework->version()))
+                throw InputError("'" + file + "' rates framework " + assessed.framework.id() + " " + assessed.framework.version() +
+                                 ", but '" + files.front() + "' rates " + framework->id() + " " + framework->version() +
+                                 ": every rating of a panel must use the same framework");
+            if (!framework) framework = assessed.framework;
+            ratings.push_back(std::move(assessed.assessment));
+        }
     }
     const auto panel = make_panel(context.registry(), *framework, ratings, options);
 
