@@ -126,7 +126,8 @@ Panel make_panel(const Registry& registry, const Framework& framework, const std
 // every problem, with line and column; read_panel_file also IoError.
 std::vector<Assessment> parse_panel_file(std::string_view text, const std::string& source_name = "<string>");
 std::vector<Assessment> read_panel_file(const std::filesystem::path& file);
-// True for a readable .toml file with a [panel] table (an ordinary assessment has [assessment]).
+// True for a .toml file with a [panel] table (an ordinary assessment has [assessment]); false for
+// other extensions and malformed TOML; IoError when a .toml file cannot be read.
 bool is_panel_file(const std::filesystem::path& file);
 
 // Raters' names, in order: the file's assessors joined with " & ", else the file's stem, else

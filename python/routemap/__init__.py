@@ -100,8 +100,10 @@ from ._core import (
     Rater,
     consensus_status,
     estimate_alpha,
+    is_panel_file,
     krippendorff_alpha,
     percent_agreement,
+    read_panel_file,
 )
 from ._panel import panel
 
@@ -220,5 +222,6 @@ __all__ = [
     "read_assessment", "registry", "report", "score", "score_many", "score_statuses", "status_matrix",
     "user_data_directory", "write_assessment", "__version__", "plugin_api_version",
     "AlphaEstimate", "CriterionVotes", "DomainAgreement", "NodeDisagreement", "Panel", "PanelAgreement", "Rater",
-    "consensus_status", "estimate_alpha", "krippendorff_alpha", "panel", "percent_agreement",
+    "consensus_status", "estimate_alpha", "is_panel_file", "krippendorff_alpha", "panel", "percent_agreement",
+    "read_panel_file",
 ]

@@ -143,3 +143,13 @@ def test_docs_worked_example():
     assert routemap.krippendorff_alpha(data, "nominal") == pytest.approx(57 / 162, abs=1e-12)
     assert routemap.krippendorff_alpha(data, "ordinal") == pytest.approx(0.5056089743589743, abs=1e-12)
     assert routemap.percent_agreement(data) == pytest.approx((1 + 1 / 3 + 1 / 3 + 1 + 1 + 0) / 6)
+
+
+def test_panel_file(examples):
+    panel_file = examples.parent / "tests" / "data" / "panel.toml"
+    assert routemap.is_panel_file(panel_file)
+    ratings = routemap.read_panel_file(panel_file)
+    assert [r.assessors for r in ratings] == [["Clinical lead"], ["Service manager"], ["Expert by experience"]]
+    p = routemap.panel([panel_file], resamples=0)
+    assert [c.id for c in p.disputed] == ["readiness.conversation.advanced.1", "reporting.accountability.intermediate.1"]
+    assert p.criterion("readiness.conversation.advanced.2").consensus == "not_applicable"
