@@ -89,7 +89,8 @@ from ._core import (
     user_data_directory,
     write_assessment,
 )
-from . import _frames, _html, _panel
+from . import _frames, _html
+from . import _panel
 from ._core import (
     AlphaEstimate,
     CriterionVotes,
