@@ -46,6 +46,7 @@ std::string HtmlReportWriter::render(const ReportRequest& request) const {
     };
     html += appendix(r::heatmap_section(data));
     html += appendix(r::comparison_section(data));
+    html += appendix(r::panel_section(data));
     html += appendix(r::gaps_section(data));
     html += appendix(r::path_section(data));
     html += appendix(r::evidence_section(data));

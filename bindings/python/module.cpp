@@ -9,6 +9,9 @@
 
 namespace routemap::python {
 
+// Declared here rather than in common.hpp, so that adding it did not rebuild every binding file.
+void bind_panel(py::module_& m);
+
 std::shared_ptr<Registry> default_registry(bool reload) {
     // Leaked on purpose: it must outlive every Python object at interpreter exit, and its plugins'
     // code is never unloaded anyway.
@@ -52,4 +55,5 @@ PYBIND11_MODULE(_core, m) {
     bind_batch(m);
     bind_report(m);
     bind_form(m);
+    bind_panel(m);
 }

@@ -14,6 +14,7 @@ namespace routemap {
 class Assessment;
 class Framework;
 class Registry;
+struct Panel;
 
 struct ReportRequest {
     const Framework* framework = nullptr;
@@ -25,6 +26,7 @@ struct ReportRequest {
     const Registry* registry = nullptr;
     std::string model;   // empty: the framework's default
     Target target;       // default: the highest tier everywhere
+    const Panel* panel = nullptr;  // optional: several raters (panel.hpp), for "Where assessors disagree"
 };
 
 class ReportWriter {

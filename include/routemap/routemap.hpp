@@ -28,3 +28,5 @@
 #include <routemap/report.hpp>
 #include <routemap/form.hpp>
 #include <routemap/printing.hpp>
+#include <routemap/agreement.hpp>
+#include <routemap/panel.hpp>

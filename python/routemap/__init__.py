@@ -90,12 +90,30 @@ from ._core import (
     write_assessment,
 )
 from . import _frames, _html
+from . import _panel
+from ._core import (
+    AlphaEstimate,
+    CriterionVotes,
+    DomainAgreement,
+    NodeDisagreement,
+    Panel,
+    PanelAgreement,
+    Rater,
+    consensus_status,
+    estimate_alpha,
+    is_panel_file,
+    krippendorff_alpha,
+    percent_agreement,
+    read_panel_file,
+)
+from ._panel import panel
 
 __version__: str = _core.__version__
 plugin_api_version: int = _core.plugin_api_version
 
 _frames.install()
 _html.install()
+_panel.install()
 
 
 def path(
@@ -209,4 +227,7 @@ __all__ = [
     "model_parameters", "models", "parse_assessment", "parse_framework", "path", "plugins", "progression_path",
     "read_assessment", "registry", "report", "score", "score_many", "score_statuses", "status_matrix",
     "user_data_directory", "write_assessment", "__version__", "plugin_api_version",
+    "AlphaEstimate", "CriterionVotes", "DomainAgreement", "NodeDisagreement", "Panel", "PanelAgreement", "Rater",
+    "consensus_status", "estimate_alpha", "is_panel_file", "krippendorff_alpha", "panel", "percent_agreement",
+    "read_panel_file",
 ]

@@ -29,6 +29,7 @@ const std::vector<Command>& all_commands() {
         {compare_info, run_compare}, {aggregate_info, run_aggregate}, {report_info, run_report},
         {plugins_info, run_plugins},
         {convert_info, run_convert},
+        {panel_info, run_panel},
     };
     return commands;
 }

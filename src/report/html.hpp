@@ -40,6 +40,7 @@ struct ReportData {
     ProgressionPath path;
     std::optional<Comparison> comparison;
     std::vector<TrendPoint> trend;  // oldest first, the current assessment last; empty without history
+    const Panel* panel = nullptr;
 
     [[nodiscard]] int max_level() const { return static_cast<int>(score.level_labels.size()) - 1; }
     [[nodiscard]] std::string level_label(int level) const;
@@ -80,5 +81,7 @@ std::string gaps_section(const ReportData& data);
 std::string path_section(const ReportData& data);
 std::string evidence_section(const ReportData& data);
 std::string footer(const ReportData& data);
+
+std::string panel_section(const ReportData& data);  // html_panel.cpp; empty without a panel
 
 }  // namespace routemap::detail::report

@@ -55,13 +55,14 @@ ReportData analyse(const ReportRequest& request) {
     if (!request.framework || !request.assessment || !request.registry)
         throw Error("an HTML report needs a framework, an assessment and a registry");
     const auto& framework = *request.framework;
-    ReportData data{framework, *request.assessment, request.previous, {}, {}, {}, std::nullopt, {}};
+    ReportData data{framework, *request.assessment, request.previous, {}, {}, {}, std::nullopt, {}, nullptr};
     data.score = routemap::score(*request.registry, framework, *request.assessment, request.model);
     data.gap = analyse_gap(framework, *request.assessment, request.target);
     data.path = progression_path(framework, data.gap);
     if (request.previous)
         data.comparison = compare(*request.registry, framework, *request.previous, *request.assessment, request.model);
     data.trend = trend_of(request, framework, data);
+    data.panel = request.panel;
     return data;
 }
 
