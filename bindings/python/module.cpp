@@ -52,4 +52,6 @@ PYBIND11_MODULE(_core, m) {
     bind_batch(m);
     bind_report(m);
     bind_form(m);
+    bind_collection(m);
+    bind_crosswalk(m);
 }

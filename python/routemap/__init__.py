@@ -90,12 +90,35 @@ from ._core import (
     write_assessment,
 )
 from . import _frames, _html
+from ._core import (
+    Collection,
+    CollectionProblem,
+    Mapping,
+    MappingLink,
+    PartStatus,
+    Projection,
+    ProjectedCriterion,
+    ProjectionSource,
+    RolledCriterion,
+    RolledNode,
+    Rollup,
+    check_mapping,
+    load_mapping,
+    mappings,
+    parse_mapping,
+    project,
+    read_mapping,
+    suggest_status,
+)
+from . import _collections
+from ._collections import rollup
 
 __version__: str = _core.__version__
 plugin_api_version: int = _core.plugin_api_version
 
 _frames.install()
 _html.install()
+_collections.install()
 
 
 def path(
@@ -204,4 +227,7 @@ __all__ = [
     "model_parameters", "models", "parse_assessment", "parse_framework", "path", "plugins", "progression_path",
     "read_assessment", "registry", "report", "score", "score_many", "score_statuses", "status_matrix",
     "user_data_directory", "write_assessment", "__version__", "plugin_api_version",
+    "Collection", "CollectionProblem", "Mapping", "MappingLink", "PartStatus", "Projection", "ProjectedCriterion",
+    "ProjectionSource", "RolledCriterion", "RolledNode", "Rollup", "check_mapping", "load_mapping", "mappings",
+    "parse_mapping", "project", "read_mapping", "rollup", "suggest_status",
 ]

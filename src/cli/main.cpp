@@ -28,6 +28,7 @@ const std::vector<Command>& all_commands() {
         {form_info, run_form},   {score_info, run_score}, {gap_info, run_gap},   {path_info, run_path},
         {compare_info, run_compare}, {aggregate_info, run_aggregate}, {report_info, run_report},
         {plugins_info, run_plugins},
+        {history_info, run_history}, {crosswalk_info, run_crosswalk}, {project_info, run_project}, {rollup_info, run_rollup},
     };
     return commands;
 }
