@@ -14,7 +14,7 @@ namespace {
 
 namespace r = detail::report;
 
-std::string level_cell(int level, int max_level, const std::vector<std::string>& labels) {
+std::string level_cell(int level, const std::vector<std::string>& labels) {
     if (level < 0) return "<td>n/a</td>";
     const auto label = static_cast<std::size_t>(level) < labels.size() ? labels[static_cast<std::size_t>(level)] : std::to_string(level);
     return "<td class=\"" + r::level_class(level) + "\">" + std::to_string(level) + " " + r::escape(label) + "</td>";
@@ -30,7 +30,6 @@ std::string names(const std::vector<std::string>& items) {
 
 std::string rollup_html_section(const Rollup& rollup, const Framework& framework) {
     const auto& labels = rollup.score.level_labels;
-    const int max_level = static_cast<int>(labels.size()) - 1;
     std::string html = "<section id=\"rollup\">\n<h2>Organisation view rolled up from " + std::to_string(rollup.parts.size()) +
                        " services</h2>\n";
     html += "<p>A draft to review, computed through the crosswalk " + r::escape(rollup.mapping_file) + " from the latest " +
@@ -45,8 +44,8 @@ std::string rollup_html_section(const Rollup& rollup, const Framework& framework
     html += "<th scope=\"col\">Held down by</th></tr></thead>\n<tbody>\n";
     auto row = [&](const RolledNode& node, bool domain) {
         html += std::string("<tr") + (domain ? " class=\"domain\"" : "") + "><th scope=\"row\">" + (domain ? "" : "&nbsp;&nbsp;") +
-                r::escape(node.name) + "</th>" + level_cell(node.level, max_level, labels);
-        for (const auto& [part, level] : node.part_levels) html += level_cell(level, max_level, labels);
+                r::escape(node.name) + "</th>" + level_cell(node.level, labels);
+        for (const auto& [part, level] : node.part_levels) html += level_cell(level, labels);
         html += "<td>" + names(node.held_down_by) + "</td></tr>\n";
     };
     for (const auto& d : framework.domains()) {

@@ -238,7 +238,7 @@ def test_rollup_rules_differ_and_are_ordered(routemap):
         data = routemap.ok("rollup", str(TRUST), "--to", "newham-organisation", "-f", "json", *extra).json()
         return {c["id"]: c["status"] for c in data["criteria"]}
 
-    rank = {"met": 2, "partial": 1, "not_met": 0, "unknown": 0}
+    rank = {"met": 2, "partial": 1, "not_met": 0, "unknown": 0, "not_applicable": -1}
     weakest, median = statuses(), statuses("--rule", "median")
     share_all = statuses("--rule", "share", "--share", "1")
     assert weakest != median

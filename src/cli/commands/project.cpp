@@ -64,9 +64,11 @@ std::string text_output(const Projection& p, const Framework& to) {
                           std::to_string(p.count(Status::unknown)) + " with no suggestion.",
                       text_width, "", "  ");
     out += '\n';
-    Table table({{"CRITERION", Table::Align::left, true, 16}, {"SUGGESTED", Table::Align::left}, {"FROM", Table::Align::left, true, 20}});
-    for (const auto& c : p.criteria)
-        table.add_row({c.id, std::string(to_string(c.status)) + (c.capped ? " (capped)" : ""), sources_text(c)});
+    Table table({{"CRITERION", Table::Align::left, true, 16}, {"SUGGESTED", Table::Align::left}});
+    for (const auto& c : p.criteria) {
+        table.add_row({c.id, std::string(to_string(c.status)) + (c.met_by_mapping ? " (by mapping)" : "") + (c.capped ? " (capped)" : "")});
+        table.add_note("from " + sources_text(c));
+    }
     return out + table.render();
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include <routemap/assessment_io.hpp>
+#include <routemap/error.hpp>
 #include <routemap/rollup.hpp>
 
 #include "commands/collecting.hpp"
@@ -51,7 +52,7 @@ std::string text_output(const Rollup& r, const Framework& f) {
         for (const auto& p : n.held_down_by)
             for (std::size_t i = 0; i < r.parts.size(); ++i)
                 if (r.parts[i] == p) held += (held.empty() ? "" : " ") + ("S" + std::to_string(i + 1));
-        cells.push_back(held.empty() ? "-" : held);
+        cells.push_back(held.empty() ? "-" : n.held_down_by.size() == r.parts.size() && r.parts.size() > 1 ? "all" : held);
         table.add_row(std::move(cells));
     };
     for (const auto& d : f.domains()) {
