@@ -26,6 +26,7 @@
 #include <routemap/compare.hpp>
 #include <routemap/crosswalk.hpp>
 #include <routemap/rollup.hpp>
+#include <routemap/migration.hpp>
 #include <routemap/aggregate.hpp>
 #include <routemap/batch.hpp>
 #include <routemap/report.hpp>

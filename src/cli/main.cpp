@@ -29,6 +29,7 @@ const std::vector<Command>& all_commands() {
         {compare_info, run_compare}, {aggregate_info, run_aggregate}, {report_info, run_report},
         {plugins_info, run_plugins},
         {history_info, run_history}, {crosswalk_info, run_crosswalk}, {project_info, run_project}, {rollup_info, run_rollup},
+        {migrate_info, run_migrate},
     };
     return commands;
 }

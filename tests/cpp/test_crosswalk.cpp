@@ -27,7 +27,9 @@ TEST(Crosswalk, RuleTableNeverSuggestsMetWithoutEqualOrSuperset) {
                 EXPECT_TRUE(r == Relationship::equal || r == Relationship::superset);
                 EXPECT_EQ(s, Status::met);
             }
-            if (s == Status::unknown || s == Status::not_applicable) EXPECT_FALSE(suggestion);
+            if (s == Status::unknown || s == Status::not_applicable) {
+                EXPECT_FALSE(suggestion);
+            }
         }
     EXPECT_EQ(suggest_status(Status::met, Relationship::subset), Status::partial);
     EXPECT_EQ(suggest_status(Status::met, Relationship::intersects), Status::partial);
@@ -216,8 +218,10 @@ TEST(Rollup, ShareRuleFollowsItsThreshold) {
     const auto r = rollup(registry, to, parts, mapping, options);
     EXPECT_EQ(r.draft.status(id), Status::not_met);
     for (const auto& rc : r.criteria)
-        if (rc.id == id) EXPECT_EQ(rc.held_down_by, std::vector<std::string>{"C"});
-    EXPECT_THROW(rollup_rule_from_name("mean"), Error);
+        if (rc.id == id) {
+            EXPECT_EQ(rc.held_down_by, std::vector<std::string>{"C"});
+        }
+    EXPECT_THROW((void)rollup_rule_from_name("mean"), Error);
 }
 
 }  // namespace
