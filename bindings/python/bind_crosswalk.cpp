@@ -140,9 +140,9 @@ void bind_crosswalk(py::module_& m) {
         .def_readonly("framework_id", &Rollup::framework_id, "The whole's framework.")
         .def_readonly("from_framework", &Rollup::from_framework, "The parts' framework.")
         .def_readonly("mapping_file", &Rollup::mapping_file, "The mapping used.")
-        .def_property_readonly("rule", [](const Rollup& r) { return std::string(to_string(r.options.rule)); },
+        .def_property_readonly("rule", [](const Bound<Rollup>& r) { return std::string(to_string(r.options.rule)); },
                                "'weakest', 'median' or 'share'.")
-        .def_property_readonly("share", [](const Rollup& r) { return r.options.share; }, "The share used by the share rule.")
+        .def_property_readonly("share", [](const Bound<Rollup>& r) { return r.options.share; }, "The share used by the share rule.")
         .def_readonly("parts", &Rollup::parts, "The parts' subjects.")
         .def_readonly("files", &Rollup::files, "The parts' files.")
         .def_property_readonly("draft", [](const Bound<Rollup>& r) { return BoundAssessment(r.draft, r.framework); },

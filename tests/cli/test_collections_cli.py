@@ -254,3 +254,16 @@ def test_rollup_usage_errors(routemap):
     assert routemap("rollup", str(TRUST), "--to", "newham-organisation", "--rule", "mean").returncode == 2
     result = routemap("rollup", str(TRUST), "--to", "larch-remi")
     assert result.returncode == 2 and "mapped to 'larch-remi'" in result.stderr
+
+
+def test_rollup_then_larch_projection_in_one_command(routemap, tmp_path):
+    larch = tmp_path / "larch.toml"
+    result = routemap.ok("rollup", str(TRUST), "--to", "newham-organisation", "--project", "larch-remi",
+                         "--project-draft", str(larch))
+    assert "Projected onto larch-remi" in result.stdout and "flagged REVIEW:" in result.stdout
+    draft = tomllib.loads(larch.read_text())
+    assert draft["assessment"]["framework"] == "larch-remi"
+    reached = [v for v in draft["criteria"].values() if v.get("note", "").startswith("REVIEW:")]
+    assert reached and all("newham-organisation" in v["evidence"] for v in reached)
+    routemap.ok("validate", str(larch))
+    assert routemap("rollup", str(TRUST), "--to", "newham-organisation", "--project-draft", str(larch)).returncode == 2

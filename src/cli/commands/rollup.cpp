@@ -24,9 +24,11 @@ CommandInfo rollup_info() {
             "criterion: weakest (where the weakest service stands), median (the lower middle service), or share (met when at "
             "least --share of the services are met, partial when that share is at least partial). Prints the rolled-up level "
             "per domain and area with each service's level and the services that hold it down. --report writes an HTML page, "
-            "--draft the rolled-up assessment (every record flagged REVIEW:).",
+            "--draft the rolled-up assessment (every record flagged REVIEW:); --project FRAMEWORK projects the rolled-up view "
+            "onto another framework (LARCH, say), --project-draft writes that draft.",
             "routemap rollup examples/trust/ --to newham-organisation\n"
-            "routemap rollup examples/trust/ --to newham-organisation --rule share --share 0.5 --report rollup.html"};
+            "routemap rollup examples/trust/ --to newham-organisation --rule share --share 0.5 --report rollup.html\n"
+            "routemap rollup examples/trust/ --to newham-organisation --project larch-remi --project-draft larch.toml"};
 }
 
 namespace {
@@ -129,7 +131,10 @@ int run_rollup(Context& context, const std::vector<std::string>& args) {
         "rule", po::value<std::string>()->value_name("RULE")->default_value("weakest"), "weakest, median or share")(
         "share", po::value<double>()->value_name("X")->default_value(0.75), "for --rule share: the share of services needed (0..1]")(
         "report", po::value<std::string>()->value_name("FILE"), "also write an HTML page of the roll-up")(
-        "draft", po::value<std::string>()->value_name("FILE"), "also write the rolled-up assessment (TOML, JSON or CSV)");
+        "draft", po::value<std::string>()->value_name("FILE"), "also write the rolled-up assessment (TOML, JSON or CSV)")(
+        "project", po::value<std::string>()->value_name("FRAMEWORK"),
+        "also project the rolled-up view onto FRAMEWORK through its crosswalk (e.g. larch-remi)")(
+        "project-draft", po::value<std::string>()->value_name("FILE"), "with --project: write that projection's draft assessment");
     model_option(command);
     command.output_option();
     command.formats({Format::text, Format::json, Format::csv, Format::markdown});
@@ -163,15 +168,30 @@ int run_rollup(Context& context, const std::vector<std::string>& args) {
     const auto mapping = library.get(from, to.id());
     const auto parts = collection.latest(from);
     const auto result = rollup(context.registry(), to, parts, mapping, options);
-    for (const char* key : {"report", "draft"})
+    for (const char* key : {"report", "draft", "project-draft"})
         if (command.has(key)) refuse_to_overwrite_an_input(command.string(key));
+    if (command.has("project-draft") && !command.has("project"))
+        throw UsageError("--project-draft needs --project FRAMEWORK", command.name());
     if (command.has("report")) write_file_atomically(command.string("report"), rollup_report_html(result, to));
     if (command.has("draft")) write_assessment(command.string("draft"), result.draft, &to);
+    std::string projected;
+    if (command.has("project")) {
+        // The rolled-up view, itself a draft, projected once more: every record stays flagged REVIEW:.
+        const auto onto = context.framework(command.string("project"));
+        const auto projection = project(to, onto, result.draft, library.get(to.id(), onto.id()));
+        if (command.has("project-draft")) write_assessment(command.string("project-draft"), projection.draft, &onto);
+        projected = "\nProjected onto " + onto.id() + " through " + projection.mapping_file + ": " +
+                    std::to_string(projection.criteria.size()) + " of " + std::to_string(onto.criteria().size()) +
+                    " criteria reached, " + std::to_string(projection.count(Status::met)) + " met by mapping, " +
+                    std::to_string(projection.count(Status::partial)) + " partial, " +
+                    std::to_string(projection.count(Status::not_met)) + " not met; every record flagged REVIEW:" +
+                    (command.has("project-draft") ? " (written to " + command.string("project-draft") + ")" : std::string()) + ".\n";
+    }
     switch (command.format()) {
         case Format::json: emit(command, dump(json_output(result))); break;
         case Format::csv: emit(command, csv_output(result)); break;
         case Format::markdown: emit(command, markdown_output(result, to)); break;
-        case Format::text: emit(command, text_output(result, to)); break;
+        case Format::text: emit(command, text_output(result, to) + projected); break;
     }
     return collection.problems().empty() ? exit_ok : exit_findings;
 }
