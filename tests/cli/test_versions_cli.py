@@ -25,7 +25,10 @@ def test_migrate_writes_the_new_version_and_keeps_removed_records(routemap, tmp_
     new = tomllib.loads(out.read_text())
     old = tomllib.loads(OLD.read_text())
     assert new["assessment"]["framework_version"] == "2.0.0"
-    assert new["criteria"]["reporting.accountability.advanced.3"] == old["criteria"]["reporting.accountability.advanced.2"]
+    def filled(record):  # the writer spells out an empty evidence
+        return {k: v for k, v in record.items() if v != ""}
+
+    assert filled(new["criteria"]["reporting.accountability.advanced.3"]) == filled(old["criteria"]["reporting.accountability.advanced.2"])
     assert new["criteria"]["reporting.accountability.intermediate.3"]["note"].startswith("REVIEW: split from")
     side = tomllib.loads((tmp_path / "v2.toml.migration.toml").read_text())
     assert side["migration"]["from_version"] == "1.0.0" and side["migration"]["to_version"] == "2.0.0"
@@ -40,7 +43,8 @@ def test_migrate_writes_the_new_version_and_keeps_removed_records(routemap, tmp_
 def test_compare_across_versions(routemap, tmp_path):
     out = tmp_path / "v2-2026.toml"
     routemap.ok("--path", str(V2), "migrate", str(NEW), "-o", str(out))
-    result = routemap.ok("--path", str(V2), "compare", str(OLD), str(out), "-f", "json")
+    result = routemap("--path", str(V2), "compare", str(OLD), str(out), "-f", "json")
+    assert result.returncode == 0, str(result)
     assert "compared through its migration" in result.stderr
     data = result.json()
     ids = {c["id"] for c in data["changes"]}

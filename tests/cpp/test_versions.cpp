@@ -84,8 +84,11 @@ TEST(Versions, MigrationLosesNothingAndLogsEveryChange) {
     const auto& merged = m.migrated.records.at("understanding.quantitative.fundamental.7");
     auto rank = [](Status s) { return s == Status::met ? 3 : s == Status::partial ? 2 : s == Status::not_met ? 1 : 0; };
     EXPECT_EQ(rank(merged.status), std::min(rank(a.status), rank(b.status)));
-    if (!a.evidence.empty()) EXPECT_NE(merged.evidence.find(a.evidence), std::string::npos);
-    if (!b.evidence.empty()) EXPECT_NE(merged.evidence.find(b.evidence), std::string::npos);
+    for (const auto* evidence : {&a.evidence, &b.evidence}) {
+        if (!evidence->empty()) {
+            EXPECT_NE(merged.evidence.find(*evidence), std::string::npos);
+        }
+    }
     // Removed: kept aside, unchanged.
     ASSERT_EQ(m.removed.size(), 1u);
     EXPECT_EQ(m.removed.at("understanding.quantitative.fundamental.3"), old.records.at("understanding.quantitative.fundamental.3"));
