@@ -5,6 +5,7 @@
 
 #include <routemap/crosswalk.hpp>
 #include <routemap/error.hpp>
+#include <routemap/migration.hpp>
 #include <routemap/rollup.hpp>
 
 namespace routemap::python {
@@ -154,6 +155,32 @@ void bind_crosswalk(py::module_& m) {
         .def_readonly("areas", &Rollup::areas, "A RolledNode per area.")
         .def("to_html", [](const Bound<Rollup>& r) { return rollup_report_html(r, r.framework); },
              "A self-contained HTML page of the roll-up.");
+
+    // Framework versions (docs/versions.md): kept here beside the other cross-framework moves.
+    py::class_<MigrationStep>(m, "MigrationStep", "One change of a framework applied to an assessment's records.")
+        .def_readonly("kind", &MigrationStep::kind, "renamed, moved, split, merged, removed, tier_renamed or kept_aside.")
+        .def_readonly("source", &MigrationStep::from, "The ids in the earlier version.")
+        .def_readonly("target", &MigrationStep::to, "The ids in the current version.")
+        .def_readonly("detail", &MigrationStep::detail, "What happened to this assessment's records.");
+    py::class_<Bound<Migration>>(m, "Migration", "An assessment of an earlier framework version, moved to the current one.")
+        .def_readonly("framework_id", &Migration::framework_id, "The framework.")
+        .def_readonly("from_version", &Migration::from_version, "The assessment's version.")
+        .def_readonly("to_version", &Migration::to_version, "The framework's version.")
+        .def_property_readonly("migrated", [](const Bound<Migration>& mg) { return BoundAssessment(mg.migrated, mg.framework); },
+                               "The Assessment in the current version (split and merged records say REVIEW:).")
+        .def_readonly("log", &Migration::log, "Every MigrationStep, in order.")
+        .def_readonly("removed", &Migration::removed, "Records of criteria the current version no longer has, by old id.")
+        .def("differences", &Migration::differences, "What differs, one line per change.")
+        .def("to_toml", [](const Bound<Migration>& mg) { return format_migration_record(mg); },
+             "The side file routemap migrate writes: versions, log and removed records (TOML).");
+    m.def("migrate",
+          [](const BoundAssessment& assessment, const std::optional<Framework>& framework, const std::shared_ptr<Registry>& r) {
+              const Framework f = framework ? *framework : registry_or_default(r).get(assessment.framework_id);
+              return Bound<Migration>(migrate(f, assessment), f);
+          },
+          py::arg("assessment"), py::arg("framework") = py::none(), py::arg("registry") = py::none(),
+          "Migrate an assessment of an earlier version of a framework to the framework's version, applying its "
+          "[[changes]]; nothing is lost (removed records are in .removed). AssessmentError when it cannot.");
 
     m.def("_rollup",
           [](const std::vector<BoundAssessment>& parts, const py::object& to, const Mapping& mapping, const std::string& rule,

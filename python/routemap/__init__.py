@@ -95,6 +95,8 @@ from ._core import (
     CollectionProblem,
     Mapping,
     MappingLink,
+    Migration,
+    MigrationStep,
     PartStatus,
     Projection,
     ProjectedCriterion,
@@ -105,6 +107,7 @@ from ._core import (
     check_mapping,
     load_mapping,
     mappings,
+    migrate,
     parse_mapping,
     project,
     read_mapping,
@@ -229,5 +232,5 @@ __all__ = [
     "user_data_directory", "write_assessment", "__version__", "plugin_api_version",
     "Collection", "CollectionProblem", "Mapping", "MappingLink", "PartStatus", "Projection", "ProjectedCriterion",
     "ProjectionSource", "RolledCriterion", "RolledNode", "Rollup", "check_mapping", "load_mapping", "mappings",
-    "parse_mapping", "project", "read_mapping", "rollup", "suggest_status",
+    "parse_mapping", "project", "read_mapping", "rollup", "suggest_status", "Migration", "MigrationStep", "migrate",
 ]

@@ -260,7 +260,8 @@ def test_rollup_then_larch_projection_in_one_command(routemap, tmp_path):
     larch = tmp_path / "larch.toml"
     result = routemap.ok("rollup", str(TRUST), "--to", "newham-organisation", "--project", "larch-remi",
                          "--project-draft", str(larch))
-    assert "Projected onto larch-remi" in result.stdout and "flagged REVIEW:" in result.stdout
+    assert "Projected onto larch-remi" in result.stdout and "flagged" in result.stdout
+    assert_fits_80_columns(result.stdout)
     draft = tomllib.loads(larch.read_text())
     assert draft["assessment"]["framework"] == "larch-remi"
     reached = [v for v in draft["criteria"].values() if v.get("note", "").startswith("REVIEW:")]

@@ -106,3 +106,18 @@ def test_rollup_from_a_folder():
     assert "<html" in r.to_html()
     with pytest.raises(routemap.Error):
         routemap.rollup(TRUST, to="newham-organisation", rule="mean")
+
+
+def test_migrate_to_a_new_framework_version():
+    v2 = routemap.load_framework(EXAMPLES.parent / "tests" / "data" / "versions" / "frameworks" / "newham-service.toml")
+    old = routemap.read_assessment(TRUST / "community-diabetes-2025.toml")
+    m = routemap.migrate(old, v2)
+    assert (m.from_version, m.to_version) == ("1.0.0", "2.0.0")
+    assert [s.kind for s in m.log] == ["renamed", "split", "removed", "merged", "moved"]
+    assert list(m.removed) == ["understanding.quantitative.fundamental.3"]
+    assert m.removed["understanding.quantitative.fundamental.3"].status == old.records["understanding.quantitative.fundamental.3"].status
+    assert m.migrated.framework_version == "2.0.0"
+    routemap.score(v2, m.migrated)  # fits version 2
+    assert "[removed." in m.to_toml()
+    with pytest.raises(routemap.AssessmentError):
+        routemap.score(v2, old)

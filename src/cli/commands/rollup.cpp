@@ -180,12 +180,13 @@ int run_rollup(Context& context, const std::vector<std::string>& args) {
         const auto onto = context.framework(command.string("project"));
         const auto projection = project(to, onto, result.draft, library.get(to.id(), onto.id()));
         if (command.has("project-draft")) write_assessment(command.string("project-draft"), projection.draft, &onto);
-        projected = "\nProjected onto " + onto.id() + " through " + projection.mapping_file + ": " +
+        projected = "\n" + wrap_block("Projected onto " + onto.id() + " through " + projection.mapping_file + ": " +
                     std::to_string(projection.criteria.size()) + " of " + std::to_string(onto.criteria().size()) +
                     " criteria reached, " + std::to_string(projection.count(Status::met)) + " met by mapping, " +
                     std::to_string(projection.count(Status::partial)) + " partial, " +
                     std::to_string(projection.count(Status::not_met)) + " not met; every record flagged REVIEW:" +
-                    (command.has("project-draft") ? " (written to " + command.string("project-draft") + ")" : std::string()) + ".\n";
+                    (command.has("project-draft") ? " (written to " + command.string("project-draft") + ")" : std::string()) + ".",
+                                       text_width, "", "  ");
     }
     switch (command.format()) {
         case Format::json: emit(command, dump(json_output(result))); break;
