@@ -3,6 +3,7 @@
 #include <routemap/error.hpp>
 
 #include "detail/toml_reader.hpp"
+#include "versions/changes.hpp"
 
 namespace routemap {
 
@@ -141,7 +142,7 @@ std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const st
     FrameworkSpec spec;
     spec.file = source_name;
     spec.location = SourceLocation{source_name, 1, 1};
-    r.unknown_keys(*root, {"format_version", "framework", "scoring", "tiers", "domains"}, "the file");
+    r.unknown_keys(*root, {"format_version", "framework", "scoring", "tiers", "domains", "changes"}, "the file");
     if (const auto version = r.integer(*root, "format_version", "the file", true)) {
         spec.format_version = static_cast<int>(*version);
         if (*version < 1 || *version > framework_format_version) {
@@ -166,6 +167,10 @@ std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const st
         spec.tiers.push_back(std::move(tier));
     }
     for (const auto* d : r.tables(*root, "domains", "the file", true)) spec.domains.push_back(read_domain(r, *d));
+    {
+        std::vector<FrameworkChange> changes;  // checked here, read again when migrating (src/versions/)
+        detail::read_changes(r, *root, changes);
+    }
     for (auto i = first; i < diagnostics.size(); ++i) diagnostics[i].framework_id = spec.info.id;
     return spec;
 }

@@ -97,5 +97,7 @@ void bind_aggregate(py::module_& m);
 void bind_batch(py::module_& m);
 void bind_report(py::module_& m);
 void bind_form(py::module_& m);
+void bind_collection(py::module_& m);
+void bind_crosswalk(py::module_& m);
 
 }  // namespace routemap::python

@@ -56,4 +56,6 @@ PYBIND11_MODULE(_core, m) {
     bind_report(m);
     bind_form(m);
     bind_panel(m);
+    bind_collection(m);
+    bind_crosswalk(m);
 }

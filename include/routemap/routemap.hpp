@@ -22,7 +22,11 @@
 #include <routemap/target.hpp>
 #include <routemap/gap.hpp>
 #include <routemap/progression.hpp>
+#include <routemap/collection.hpp>
 #include <routemap/compare.hpp>
+#include <routemap/crosswalk.hpp>
+#include <routemap/rollup.hpp>
+#include <routemap/migration.hpp>
 #include <routemap/aggregate.hpp>
 #include <routemap/batch.hpp>
 #include <routemap/report.hpp>

@@ -107,6 +107,31 @@ from ._core import (
     read_panel_file,
 )
 from ._panel import panel
+from ._core import (
+    Collection,
+    CollectionProblem,
+    Mapping,
+    MappingLink,
+    Migration,
+    MigrationStep,
+    PartStatus,
+    Projection,
+    ProjectedCriterion,
+    ProjectionSource,
+    RolledCriterion,
+    RolledNode,
+    Rollup,
+    check_mapping,
+    load_mapping,
+    mappings,
+    migrate,
+    parse_mapping,
+    project,
+    read_mapping,
+    suggest_status,
+)
+from . import _collections
+from ._collections import rollup
 
 __version__: str = _core.__version__
 plugin_api_version: int = _core.plugin_api_version
@@ -114,6 +139,7 @@ plugin_api_version: int = _core.plugin_api_version
 _frames.install()
 _html.install()
 _panel.install()
+_collections.install()
 
 
 def path(
@@ -230,4 +256,7 @@ __all__ = [
     "AlphaEstimate", "CriterionVotes", "DomainAgreement", "NodeDisagreement", "Panel", "PanelAgreement", "Rater",
     "consensus_status", "estimate_alpha", "is_panel_file", "krippendorff_alpha", "panel", "percent_agreement",
     "read_panel_file",
+    "Collection", "CollectionProblem", "Mapping", "MappingLink", "PartStatus", "Projection", "ProjectedCriterion",
+    "ProjectionSource", "RolledCriterion", "RolledNode", "Rollup", "check_mapping", "load_mapping", "mappings",
+    "parse_mapping", "project", "read_mapping", "rollup", "suggest_status", "Migration", "MigrationStep", "migrate",
 ]

@@ -30,6 +30,8 @@ const std::vector<Command>& all_commands() {
         {plugins_info, run_plugins},
         {convert_info, run_convert},
         {panel_info, run_panel},
+        {history_info, run_history}, {crosswalk_info, run_crosswalk}, {project_info, run_project}, {rollup_info, run_rollup},
+        {migrate_info, run_migrate},
     };
     return commands;
 }

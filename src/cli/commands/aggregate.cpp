@@ -3,6 +3,7 @@
 
 #include <routemap/aggregate.hpp>
 
+#include "commands/collecting.hpp"
 #include "commands/commands.hpp"
 #include "commands/common.hpp"
 #include "output/delimited.hpp"
@@ -13,10 +14,13 @@ namespace routemap::cli {
 
 CommandInfo aggregate_info() {
     return {"aggregate", "summarise many assessments of one framework: levels reached per area and domain",
-            "FILE... [options]",
+            "FILE...|DIR... [options]",
             "Scores every assessment (all against the same framework) and shows, per domain and area, how many "
-            "subjects reached each level, the median level and the mean score: a heatmap of where a group stands.",
-            "routemap aggregate services/*.toml\nroutemap aggregate a.toml b.toml c.toml --model coverage --format csv"};
+            "subjects reached each level, the median level and the mean score: a heatmap of where a group stands. "
+            "Given a folder (searched recursively) or a glob pattern, it reads a collection and aggregates per framework "
+            "and date, one section each; duplicates and conflicting files are reported (exit status 1).",
+            "routemap aggregate services/*.toml\nroutemap aggregate a.toml b.toml c.toml --model coverage --format csv\n"
+            "routemap aggregate examples/trust/ --format csv"};
 }
 
 namespace {
@@ -110,6 +114,61 @@ std::string markdown_output(const Framework& f, const Aggregate& a) {
     return out + table.render();
 }
 
+// A folder or glob: one aggregate per framework and date, in date order.
+int aggregate_collection(Context& context, const CommandLine& command, const std::vector<std::string>& inputs) {
+    const auto collection = read_collection(context, inputs, command.name());
+    struct Group {
+        std::string framework_id, date;
+        std::vector<Assessment> assessments;
+    };
+    std::vector<Group> groups;
+    for (const auto& date : collection.dates())
+        for (const auto& id : collection.framework_ids()) {
+            Group g{id, date, {}};
+            for (const auto& a : collection.assessments())
+                if (a.framework_id == id && a.date == date) g.assessments.push_back(a);
+            if (!g.assessments.empty()) groups.push_back(std::move(g));
+        }
+    std::string text, csv;
+    Json json_groups = Json::array();
+    for (const auto& g : groups) {
+        const auto& framework = context.registry().get(g.framework_id);
+        const auto result = aggregate(context.registry(), framework, g.assessments, command.string("model"));
+        switch (command.format()) {
+            case Format::json:
+                json_groups.push_back(Json{{"date", g.date}, {"framework", g.framework_id}, {"aggregate", to_json(result)}});
+                break;
+            case Format::csv: {
+                // The single aggregate's rows, each prefixed by its date and framework.
+                auto prefix = [](const std::vector<std::string>& cells) {
+                    auto row = csv_row(cells);
+                    row.back() = ',';
+                    return row;
+                };
+                const auto body = csv_output(result);
+                const auto header_end = body.find('\n') + 1;
+                if (csv.empty()) csv = prefix({"date", "framework"}) + body.substr(0, header_end);
+                for (auto pos = header_end; pos < body.size();) {
+                    const auto end = body.find('\n', pos) + 1;
+                    csv += prefix({g.date, g.framework_id}) + body.substr(pos, end - pos);
+                    pos = end;
+                }
+                break;
+            }
+            case Format::markdown: text += (text.empty() ? "" : "\n") + ("# " + g.date + "\n\n") + markdown_output(framework, result); break;
+            case Format::text:
+                text += (text.empty() ? "" : "\n") + ("== " + g.date + " ==\n") + text_output(framework, result);
+                break;
+        }
+    }
+    switch (command.format()) {
+        case Format::json: emit(command, dump(Json{{"by_date", std::move(json_groups)}, {"problems", problems_json(collection)}})); break;
+        case Format::csv: emit(command, csv); break;
+        default: emit(command, text); break;
+    }
+    return collection.problems().empty() ? exit_ok : exit_findings;
+}
+
 }  // namespace
 
 int run_aggregate(Context& context, const std::vector<std::string>& args) {
@@ -122,6 +181,7 @@ int run_aggregate(Context& context, const std::vector<std::string>& args) {
     if (!command.parse(args, context)) return exit_ok;
     const auto files = command.strings("files");
     if (files.empty()) throw UsageError("missing FILE: name the assessments to aggregate", command.name());
+    if (names_a_collection(files)) return aggregate_collection(context, command, files);
     for (const auto& file : files) require_file(file);
     std::vector<Assessment> assessments;
     for (const auto& file : files) assessments.push_back(context.assessment(file));

@@ -1,5 +1,12 @@
 #include "commands/common.hpp"
 
+#include <iostream>
+
+#include <routemap/error.hpp>
+#include <routemap/migration.hpp>
+
+#include "output/terminal.hpp"
+
 #include "output/wrap.hpp"
 
 namespace routemap::cli {
@@ -18,6 +25,33 @@ void model_option(CommandLine& command) {
 Assessed load_assessed(Context& context, const CommandLine& command, const std::string& file) {
     auto assessment = context.assessment(file);
     auto framework = context.framework_for(assessment, command.string("framework"));
+    explain_version(framework, assessment);
+    assessment.validate(framework);
+    return Assessed{std::move(assessment), std::move(framework)};
+}
+
+void explain_version(const Framework& framework, const Assessment& assessment) {
+    if (assessment.framework_id != framework.id() || assessment.framework_version == framework.version()) return;
+    if (changes_since(framework, assessment.framework_version).empty()) return;
+    const auto migration = migrate(framework, assessment);
+    std::string message = "'" + assessment.file + "' is an assessment of " + framework.id() + " " + assessment.framework_version +
+                          "; the framework is now " + framework.version() + ". What differs:";
+    for (const auto& line : migration.differences()) message += "\n  " + line;
+    message += "\nRun 'routemap migrate " + assessment.file + " -o NEW.toml' to rewrite it in " + framework.version() + ".";
+    throw AssessmentError(message);
+}
+
+Assessed load_assessed_across_versions(Context& context, const CommandLine& command, const std::string& file) {
+    auto assessment = context.assessment(file);
+    auto framework = context.framework_for(assessment, command.string("framework"));
+    if (assessment.framework_id == framework.id() && assessment.framework_version != framework.version() &&
+        !changes_since(framework, assessment.framework_version).empty()) {
+        auto migration = migrate(framework, assessment);
+        migration.migrated.file = assessment.file;
+        std::cerr << "routemap: note: " << escape_controls(file) << " compared through its migration from " << framework.id() << " "
+                  << migration.from_version << " to " << migration.to_version << " (" << migration.log.size() << " changes)\n";
+        return Assessed{std::move(migration.migrated), std::move(framework)};
+    }
     assessment.validate(framework);
     return Assessed{std::move(assessment), std::move(framework)};
 }

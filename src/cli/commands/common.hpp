@@ -26,6 +26,11 @@ void framework_option(CommandLine& command);
 void model_option(CommandLine& command);
 // Reads the assessment, finds its framework and checks that they fit (AssessmentError otherwise).
 Assessed load_assessed(Context& context, const CommandLine& command, const std::string& file);
+// Like load_assessed, but an assessment of an earlier version of the framework is migrated first
+// (a note on stderr says so): compare works across versions (docs/versions.md).
+Assessed load_assessed_across_versions(Context& context, const CommandLine& command, const std::string& file);
+// AssessmentError saying what differs when the assessment is of an earlier version with [[changes]].
+void explain_version(const Framework& framework, const Assessment& assessment);
 
 // "Not yet" for 0, else the name of tier `level` (1-based).
 std::string level_name(const Framework& framework, int level);

@@ -177,8 +177,8 @@ int run_compare(Context& context, const std::vector<std::string>& args) {
     if (!command.parse(args, context)) return exit_ok;
     const auto old_file = command.required("old", "OLD (the earlier assessment)");
     const auto new_file = command.required("new", "NEW (the later assessment)");
-    const auto before = load_assessed(context, command, old_file);
-    const auto after = load_assessed(context, command, new_file);
+    const auto before = load_assessed_across_versions(context, command, old_file);
+    const auto after = load_assessed_across_versions(context, command, new_file);
     if (before.framework.id() != after.framework.id())
         throw InputError("cannot compare '" + old_file + "' (framework " + before.framework.id() + ") with '" + new_file +
                          "' (framework " + after.framework.id() + "): they use different frameworks");
