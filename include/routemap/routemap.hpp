@@ -27,3 +27,5 @@
 #include <routemap/batch.hpp>
 #include <routemap/report.hpp>
 #include <routemap/form.hpp>
+#include <routemap/authoring.hpp>
+#include <routemap/markdown.hpp>

@@ -27,7 +27,7 @@ const std::vector<Command>& all_commands() {
         {list_info, run_list},   {show_info, run_show}, {validate_info, run_validate}, {template_info, run_template},
         {form_info, run_form},   {score_info, run_score}, {gap_info, run_gap},   {path_info, run_path},
         {compare_info, run_compare}, {aggregate_info, run_aggregate}, {report_info, run_report},
-        {plugins_info, run_plugins},
+        {plugins_info, run_plugins}, {import_matrix_info, run_import_matrix},
     };
     return commands;
 }

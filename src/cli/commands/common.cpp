@@ -19,6 +19,7 @@ Assessed load_assessed(Context& context, const CommandLine& command, const std::
     auto assessment = context.assessment(file);
     auto framework = context.framework_for(assessment, command.string("framework"));
     assessment.validate(framework);
+    assessment.resolve(framework);  // answered criteria take their answers' meanings as statuses
     return Assessed{std::move(assessment), std::move(framework)};
 }
 

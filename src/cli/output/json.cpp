@@ -94,7 +94,19 @@ Json to_json(const Framework& f) {
              {"source", info.source},
              {"description", info.description},
              {"status", info.status},
-             {"default_model", f.scoring().default_model}};
+             {"default_model", f.scoring().default_model},
+             {"implicit_edges", f.implicit_edges() == ImplicitEdges::none ? "none" : "previous-tier"}};
+    out["metadata"] = Json(info.metadata);
+    Json answers = Json::array();
+    for (const auto& a : f.answers())
+        answers.push_back(Json{{"id", a.id},
+                               {"name", a.name},
+                               {"description", a.description},
+                               {"credit", a.credit},
+                               {"counts_as", std::string(to_string(a.meaning))},
+                               {"code", a.code},
+                               {"domain", a.domain.empty() ? Json(nullptr) : Json(a.domain)}});
+    out["answers"] = std::move(answers);
     Json tiers = Json::array();
     for (const auto& t : f.tiers()) tiers.push_back(Json{{"id", t.id}, {"name", t.name}, {"description", t.description}});
     out["tiers"] = std::move(tiers);
@@ -112,8 +124,13 @@ Json to_json(const Framework& f) {
                                         {"details", c.details},
                                         {"requires", c.requires_ids},
                                         {"weight", c.weight},
-                                        {"tags", c.tags}});
-            areas.push_back(Json{{"id", a.id}, {"name", a.name}, {"implicit", a.implicit}, {"criteria", std::move(criteria)}});
+                                        {"tags", c.tags},
+                                        {"source", c.source}});
+            areas.push_back(Json{{"id", a.id},
+                                 {"name", a.name},
+                                 {"description", a.description},
+                                 {"implicit", a.implicit},
+                                 {"criteria", std::move(criteria)}});
         }
         domain["areas"] = std::move(areas);
         domains.push_back(std::move(domain));
