@@ -46,8 +46,10 @@ def test_the_form_offers_the_scale_and_saves_answers(routemap, browser, tmp_path
     for cid in index:
         expected = {"answer": answers[cid], "evidence": ""} if cid in answers else {"status": "unknown", "evidence": ""}
         assert data["criteria"][cid] == expected, cid
-    # The form writes what routemap's own writer writes (the scale in the first comment).
-    assert saved.read_text(encoding="utf-8").splitlines()[2].startswith("# Instead of a status, a criterion may be given")
+    # The form writes what routemap's own writer writes: the scale in the comments at the top.
+    head = saved.read_text(encoding="utf-8").split("format_version")[0]
+    assert "# Instead of a status, a criterion may be given an answer" in head
+    assert head == routemap.ok("template", GRADED).stdout.split("format_version")[0]
     routemap.ok("validate", saved, "--framework", GRADED)
     scored = routemap.ok("score", saved, "--framework", GRADED, "-f", "json").json()
     assert scored["overall"]["score"] == 1.46875

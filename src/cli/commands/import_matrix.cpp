@@ -51,9 +51,14 @@ int run_import_matrix(Context& context, const std::vector<std::string>& args) {
     if (has_errors(result.notes)) throw Error(result.notes);
     print_diagnostics(std::cerr, result.notes);
     emit(command, result.toml);
-    if (const auto out = command.output())
-        std::cerr << "Wrote " << *out << ": " << result.spec.domains.size() << " domains, " << result.spec.tiers.size()
-                  << " tiers; check it with: routemap validate " << *out << "\n";
+    if (const auto out = command.output()) {
+        std::size_t areas = 0, criteria = 0;
+        for (const auto& d : result.spec.domains)
+            for (const auto& a : d.areas) ++areas, criteria += a.criteria.size();
+        std::cerr << "Wrote " << *out << ": " << plural(result.spec.tiers.size(), "tier") << ", "
+                  << plural(result.spec.domains.size(), "domain") << ", " << plural(areas, "area") << ", "
+                  << plural(criteria, "criterion", "criteria") << "; check it with: routemap validate " << *out << "\n";
+    }
     return exit_ok;
 }
 
