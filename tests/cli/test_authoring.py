@@ -286,6 +286,10 @@ id = "a-very-long-local-id.with-several-parts.and-more-parts.to-wrap"
 text = "The criterion."
 details = ["For example, this."]
 source = "Matrix, page 4"
+[[domains.areas.criteria]]
+id = "second"
+text = "The second criterion."
+requires = ["d.a.a-very-long-local-id.with-several-parts.and-more-parts.to-wrap"]
 ''', encoding="utf-8")
     text = routemap.ok("show", framework).stdout
     assert "link (https://example.org) and emphasis." in text
@@ -299,3 +303,12 @@ source = "Matrix, page 4"
     # the long id sits on its own line, whole, and the text keeps its column
     assert any(line.strip() == "a-very-long-local-id.with-several-parts.and-more-parts.to-wrap" for line in text.splitlines())
     assert "The criterion." in text
+    # a long id in a list wraps after its dots and hyphens, never inside a word
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "requires:" in line)
+    pieces = [lines[at].split("requires:")[1].strip()]
+    while "".join(pieces) != "d.a.a-very-long-local-id.with-several-parts.and-more-parts.to-wrap":
+        at += 1
+        pieces.append(lines[at].strip())
+    assert len(pieces) > 1
+    assert all(piece[-1] in ".-" for piece in pieces[:-1]), pieces
