@@ -312,3 +312,20 @@ requires = ["d.a.a-very-long-local-id.with-several-parts.and-more-parts.to-wrap"
         pieces.append(lines[at].strip())
     assert len(pieces) > 1
     assert all(piece[-1] in ".-" for piece in pieces[:-1]), pieces
+
+
+def test_gap_path_and_compare_show_the_answers(routemap, tmp_path):
+    gap = routemap.ok("gap", GRADED_ASSESSMENT, "--framework", GRADED, "--target", "level-1").stdout
+    assert "build.design.b.1 [Level 1, answered Yes, for at least half]" in gap
+    later = tmp_path / "later.toml"
+    text = GRADED_ASSESSMENT.read_text(encoding="utf-8").replace('date = "2026-03-31"', 'date = "2027-03-31"')
+    text = text.replace('[criteria."build.design.b.1"]\nanswer = "half"', '[criteria."build.design.b.1"]\nanswer = "most"')
+    text = text.replace('[criteria."build.design.a.2"]\nanswer = "half"', '[criteria."build.design.a.2"]\nanswer = "some"')
+    later.write_text(text, encoding="utf-8")
+    data = routemap.ok("compare", GRADED_ASSESSMENT, later, "--framework", GRADED, "-f", "json").json()
+    changes = {c["id"]: c for c in data["changes"]}
+    assert changes["build.design.b.1"] == {"id": "build.design.b.1", "before": "partial", "after": "met",
+                                           "before_answer": "half", "after_answer": "most", "kind": "newly_met"}
+    assert changes["build.design.a.2"]["kind"] == "regressed"  # half -> some: the same meaning, less credit
+    assert "build.design.b.1 [answered half → answered most]" in routemap.ok(
+        "compare", GRADED_ASSESSMENT, later, "--framework", GRADED).stdout

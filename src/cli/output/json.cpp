@@ -234,11 +234,14 @@ Json to_json(const Comparison& c) {
     Json domains = Json::array(), areas = Json::array(), changes = Json::array();
     for (const auto& d : c.domains) domains.push_back(level_change_json(d));
     for (const auto& a : c.areas) areas.push_back(level_change_json(a));
-    for (const auto& ch : c.changes)
-        changes.push_back(Json{{"id", ch.id},
-                               {"before", std::string(to_string(ch.before))},
-                               {"after", std::string(to_string(ch.after))},
-                               {"kind", std::string(to_string(ch.kind))}});
+    for (const auto& ch : c.changes) {
+        Json change{{"id", ch.id}, {"before", std::string(to_string(ch.before))}, {"after", std::string(to_string(ch.after))}};
+        // The answers, for criteria answered on an answer scale (the statuses are their meanings).
+        if (!ch.before_answer.empty()) change["before_answer"] = ch.before_answer;
+        if (!ch.after_answer.empty()) change["after_answer"] = ch.after_answer;
+        change["kind"] = std::string(to_string(ch.kind));
+        changes.push_back(std::move(change));
+    }
     out["domains"] = std::move(domains);
     out["areas"] = std::move(areas);
     out["changes"] = std::move(changes);
