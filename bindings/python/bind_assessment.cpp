@@ -48,6 +48,7 @@ AssessmentFormat format_named(const std::string& name) { return assessment_forma
 BoundAssessment read(const std::filesystem::path& file, const std::optional<Framework>& framework, bool validate) {
     BoundAssessment a(read_assessment(file), framework);
     if (framework && validate) a.validate(*framework);
+    if (framework) a.resolve(*framework);  // answered criteria take their answers' meanings as statuses
     return a;
 }
 
