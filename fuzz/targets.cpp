@@ -6,8 +6,10 @@
 #include <cstdlib>
 
 #include <routemap/assessment_io.hpp>
+#include <routemap/authoring.hpp>
 #include <routemap/error.hpp>
 #include <routemap/framework_loader.hpp>
+#include <routemap/markdown.hpp>
 #include <routemap/target.hpp>
 
 namespace routemap::fuzz {
@@ -28,7 +30,7 @@ bool same(const Assessment& a, const Assessment& b) {
         if (it == b.records.end()) return false;
         const auto& s = it->second;
         if (r.status != s.status || r.evidence != s.evidence || r.note != s.note || r.owner != s.owner ||
-            r.due != s.due || r.exclusion != s.exclusion || r.exclusion_text != s.exclusion_text)
+            r.due != s.due || r.exclusion != s.exclusion || r.exclusion_text != s.exclusion_text || r.answer != s.answer)
             return false;
     }
     return true;
@@ -63,11 +65,45 @@ void assessment(std::string_view data, AssessmentFormat format) {
 
 }  // namespace
 
+// A framework that loads is written back with format_framework_spec, which must load again (the
+// matrix import and authoring tools rely on it); its descriptions go through the Markdown renderers.
 void framework(std::string_view data) {
+    std::optional<FrameworkSpec> spec;
     try {
         auto result = try_parse_framework(data, "fuzz.toml");
-        if (result.framework) (void)result.framework->graph();
+        if (!result.framework) return;
+        (void)result.framework->graph();
+        (void)render_markdown_html(result.framework->info().description);
+        (void)render_markdown_text(result.framework->info().description);
+        std::vector<Diagnostic> ignored;
+        spec = read_framework_spec(data, "fuzz.toml", ignored);
     } catch (const Error&) {
+        return;
+    }
+    if (!spec) return;
+    const auto written = format_framework_spec(*spec);
+    const auto again = try_parse_framework(written, "written.toml");
+    if (!again.framework) {
+        std::fprintf(stderr, "%s\n--- written as:\n%s\n",
+                     again.diagnostics.empty() ? "" : again.diagnostics.front().to_string().c_str(), written.c_str());
+        finding("a framework routemap wrote could not be read back");
+    }
+}
+
+// A matrix either is refused (errors) or gives a framework file that loads.
+void matrix(std::string_view data) {
+    MatrixImport result;
+    try {
+        result = import_matrix(data, "fuzz.csv");
+    } catch (const Error&) {
+        return;
+    }
+    if (has_errors(result.notes)) return;
+    const auto loaded = try_parse_framework(result.toml, "imported.toml");
+    if (!loaded.framework) {
+        std::fprintf(stderr, "%s\n--- imported as:\n%s\n",
+                     loaded.diagnostics.empty() ? "" : loaded.diagnostics.front().to_string().c_str(), result.toml.c_str());
+        finding("an imported matrix did not load");
     }
 }
 
@@ -87,7 +123,8 @@ const std::vector<Target>& targets() {
                                          {"assessment_toml", assessment_toml},
                                          {"assessment_json", assessment_json},
                                          {"assessment_csv", assessment_csv},
-                                         {"target", target}};
+                                         {"target", target},
+                                         {"matrix", matrix}};
     return all;
 }
 

@@ -15,6 +15,7 @@ void assessment_toml(std::string_view data);
 void assessment_json(std::string_view data);
 void assessment_csv(std::string_view data);
 void target(std::string_view data);
+void matrix(std::string_view data);  // import_matrix: a CSV maturity matrix
 
 struct Target {
     const char* name;  // also the directory under fuzz/regressions/

@@ -1,66 +1,25 @@
 #include <routemap/assessment.hpp>
 
 #include <algorithm>
+#include <span>
 
 #include <routemap/error.hpp>
 #include <routemap/framework.hpp>
 #include <routemap/limits.hpp>
 
 #include "assessment_io/common.hpp"
+#include "detail/suggest.hpp"
 
 namespace routemap {
 
 namespace {
 
-// The Levenshtein distance when it is at most `limit`, else limit + 1: only the diagonal band of
-// width 2 * limit + 1 is computed, and the rows stop once every cell in the band is past the limit.
-// `cells` counts the work done.
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit, std::size_t& cells) {
-    const std::size_t too_far = limit + 1;
-    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return too_far;
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = std::min(j, too_far);
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        const std::size_t from = i > limit ? i - limit : 1, to = std::min(b.size(), i + limit);
-        std::size_t diagonal = row[from - 1];
-        row[from - 1] = from == 1 ? std::min(i, too_far) : too_far;
-        std::size_t best = row[from - 1];
-        for (std::size_t j = from; j <= to; ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1), too_far});
-            diagonal = above;
-            best = std::min(best, row[j]);
-        }
-        if (to < b.size()) row[to + 1] = too_far;
-        cells += to >= from ? to - from + 1 : 1;
-        if (best > limit) return too_far;
-    }
-    return std::min(row[b.size()], too_far);
-}
-
-// Work allowed for the suggestions of one check, in cells of the distance table: generous for real
-// files (a few thousand unknown ids against a large framework), bounded for hostile ones.
-constexpr std::size_t suggestion_cells = 20'000'000;
-
-// The framework's criterion id closest to `id`, when it is close enough to be a likely typo. Ids past
-// the id length limit get none; candidates whose length differs by more than the distance allowed
-// are skipped unread; `budget` is shared by all the suggestions of one check and stops them when spent.
+// The framework's criterion id closest to `id`, when it is close enough to be a likely typo;
+// `budget` is shared by all the suggestions of one check.
 std::string closest_criterion(const Framework& framework, std::string_view id, std::size_t& budget) {
-    if (id.size() > limits::max_id_length || budget == 0) return {};
-    const std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, id.size() / 4));
-    std::string best;
-    std::size_t best_distance = limit + 1, cells = 0;
-    for (const auto& c : framework.criteria()) {
-        if (cells >= budget) break;
-        const auto d = edit_distance(id, c.id, std::min(limit, best_distance - 1), cells);
-        if (d < best_distance) {
-            best_distance = d;
-            best = c.id;
-            if (d == 0) break;
-        }
-    }
-    budget -= std::min(budget, cells);
-    return best;
+    detail::Suggestion suggestion(id, budget);
+    for (const auto& c : framework.criteria()) suggestion.consider(c.id);
+    return suggestion.best();
 }
 
 std::string not_applicable_without_reason(const std::string& id) {
@@ -98,6 +57,58 @@ Status Assessment::status(std::string_view criterion_id) const {
     return it == records.end() ? Status::unknown : it->second.status;
 }
 
+namespace {
+
+std::string scale_list(std::span<const Answer> scale) {
+    std::string out;
+    for (const auto& a : scale) out += (out.empty() ? "" : ", ") + a.id;
+    return out;
+}
+
+// The message for an answer the criterion's scale does not have.
+std::string unknown_answer(const Framework& framework, const Criterion& c, std::string_view answer) {
+    const auto scale = framework.answers_of(c);
+    if (scale.empty())
+        return "criterion '" + c.id + "' is answered '" + std::string(answer) + "', but framework '" + framework.id() +
+               "' has no answer scale for it: give a status (met, partial, not_met, not_applicable or unknown)";
+    std::vector<std::string_view> ids;
+    for (const auto& a : scale) ids.push_back(a.id);
+    return "criterion '" + c.id + "' is answered '" + std::string(answer) + "', which is not an answer of its scale (" +
+           scale_list(scale) + ")" + detail::did_you_mean(answer, ids);
+}
+
+}  // namespace
+
+CriterionRecord& Assessment::set_answer(const Framework& framework, std::string criterion_id, std::string_view answer,
+                                        std::string evidence) {
+    const auto* c = framework.find_criterion(criterion_id);
+    if (!c) {
+        std::size_t budget = detail::suggestion_cells;
+        std::string message = "unknown criterion '" + criterion_id + "': framework '" + framework.id() + "' " +
+                              framework.version() + " has no such criterion";
+        if (const auto hint = closest_criterion(framework, criterion_id, budget); !hint.empty())
+            message += " (did you mean '" + hint + "'?)";
+        throw AssessmentError(message);
+    }
+    const auto* a = framework.find_answer(*c, answer);
+    if (!a) throw AssessmentError(unknown_answer(framework, *c, answer));
+    auto& record = records[std::move(criterion_id)];
+    record.exclusion.reset();
+    record.exclusion_text.clear();
+    record.status = a->meaning;
+    record.answer = a->id;
+    if (!evidence.empty()) record.evidence = std::move(evidence);
+    return record;
+}
+
+void Assessment::resolve(const Framework& framework) {
+    for (auto& [id, record] : records) {
+        if (record.answer.empty()) continue;
+        if (const auto* c = framework.find_criterion(id))
+            if (const auto* a = framework.find_answer(*c, record.answer)) record.status = a->meaning;
+    }
+}
+
 CriterionRecord& Assessment::set(std::string criterion_id, Status status, std::string evidence,
                                  std::optional<Exclusion> reason) {
     const auto existing = records.find(criterion_id);
@@ -114,6 +125,7 @@ CriterionRecord& Assessment::set(std::string criterion_id, Status status, std::s
         record.exclusion = reason;
     }
     record.status = status;
+    record.answer.clear();
     if (!evidence.empty()) record.evidence = std::move(evidence);  // keep earlier evidence unless replaced
     return record;
 }
@@ -122,7 +134,20 @@ std::vector<Status> Assessment::statuses(const Framework& framework) const {
     // One hash lookup per record (not a tree search per criterion): linear in the assessment.
     std::vector<Status> out(framework.criteria().size(), Status::unknown);
     for (const auto& [id, record] : records)
-        if (const auto* c = framework.find_criterion(id)) out[c->index] = record.status;
+        if (const auto* c = framework.find_criterion(id)) {
+            if (record.answer.empty()) out[c->index] = record.status;
+            else if (const auto* a = framework.find_answer(*c, record.answer)) out[c->index] = a->meaning;
+        }
+    return out;
+}
+
+std::vector<std::uint8_t> Assessment::codes(const Framework& framework) const {
+    std::vector<std::uint8_t> out(framework.criteria().size(), static_cast<std::uint8_t>(Status::unknown));
+    for (const auto& [id, record] : records)
+        if (const auto* c = framework.find_criterion(id)) {
+            if (record.answer.empty()) out[c->index] = static_cast<std::uint8_t>(record.status);
+            else if (const auto* a = framework.find_answer(*c, record.answer)) out[c->index] = a->code;
+        }
     return out;
 }
 
@@ -138,7 +163,7 @@ std::vector<Diagnostic> Assessment::check(const Framework& framework) const {
         add("the assessment is for version '" + framework_version + "' of framework '" + framework_id +
                 "', but the framework loaded is version '" + framework.version() + "'",
             top, {});
-    std::size_t suggestion_budget = suggestion_cells;
+    std::size_t suggestion_budget = detail::suggestion_cells;
     for (const auto& [id, record] : records) {
         if (!framework.find_criterion(id)) {
             std::string message = "unknown criterion '" + id + "': framework '" + framework.id() + "' " +
@@ -146,6 +171,11 @@ std::vector<Diagnostic> Assessment::check(const Framework& framework) const {
             if (const auto hint = closest_criterion(framework, id, suggestion_budget); !hint.empty())
                 message += " (did you mean '" + hint + "'?)";
             add(std::move(message), record.location, id);
+        } else if (!record.answer.empty()) {
+            const auto& c = *framework.find_criterion(id);
+            if (!framework.find_answer(c, record.answer))
+                add(unknown_answer(framework, c, record.answer),
+                    record.answer_location.known() ? record.answer_location : record.location, id);
         }
         if (record.status == Status::not_applicable && !record.exclusion)
             add(not_applicable_without_reason(id), record.location, id);

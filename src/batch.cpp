@@ -10,6 +10,8 @@
 #include <routemap/scoring.hpp>
 #include <routemap/scoring_plan.hpp>
 
+#include "scoring/codes.hpp"
+
 namespace routemap {
 
 void BatchScores::allocate(std::size_t rows_, std::size_t areas_, std::size_t domains_, std::size_t tiers_,
@@ -39,19 +41,20 @@ void BatchScores::allocate(std::size_t rows_, std::size_t areas_, std::size_t do
 
 namespace {
 
-// The first code outside 0..4 in rows [begin, end), as a thrown Error naming its row and column.
-void check_codes(const Framework& framework, const std::uint8_t* codes, std::size_t row_stride, std::size_t columns,
-                 std::size_t begin, std::size_t end) {
+// The first code a criterion does not accept in rows [begin, end), as a thrown Error naming its row
+// and column.
+void check_codes(const detail::CodeRanges& ranges, const std::uint8_t* codes, std::size_t row_stride,
+                 std::size_t columns, std::size_t begin, std::size_t end) {
+    const auto limit = ranges.code_count();
     for (std::size_t r = begin; r < end; ++r) {
         const auto* row = codes + r * row_stride;
         unsigned bad = 0;
-        for (std::size_t c = 0; c < columns; ++c) bad |= row[c] >= status_count;  // vectorised at -O3
-        if (!bad) continue;
-        for (std::size_t c = 0; c < columns; ++c)
-            if (row[c] >= status_count)
-                throw Error("score_many: invalid status code " + std::to_string(row[c]) + " at row " + std::to_string(r) +
-                            ", column " + std::to_string(c) + " (criterion '" + framework.criteria()[c].id +
-                            "'); codes are 0 unknown, 1 not met, 2 partial, 3 met, 4 not applicable");
+        if (ranges.uniform()) {
+            for (std::size_t c = 0; c < columns; ++c) bad |= row[c] >= limit;  // vectorised at -O3
+        } else {
+            for (std::size_t c = 0; c < columns; ++c) bad |= !ranges.accepts(c, row[c]);
+        }
+        if (bad) ranges.check(row, columns, "score_many: ", static_cast<long long>(r));
     }
 }
 
@@ -60,7 +63,6 @@ void score_rows_one_by_one(const ScoringModel& model, const Framework& framework
                            std::size_t row_stride, std::size_t begin, std::size_t end, const ModelParameters& parameters,
                            BatchScores& out) {
     const auto columns = framework.criteria().size();
-    std::vector<Status> statuses(columns);
     auto put = [&](const ScoreNode& node, std::size_t i, std::vector<std::uint8_t>& applicable,
                    std::vector<std::int32_t>& levels, std::vector<double>& scores, std::vector<double>& tiers) {
         applicable[i] = node.applicable ? 1 : 0;
@@ -73,8 +75,7 @@ void score_rows_one_by_one(const ScoringModel& model, const Framework& framework
     };
     for (std::size_t r = begin; r < end; ++r) {
         const auto* row = codes + r * row_stride;
-        for (std::size_t c = 0; c < columns; ++c) statuses[c] = static_cast<Status>(row[c]);
-        const auto result = score_statuses(model, framework, statuses, parameters);
+        const auto result = score_codes(model, framework, std::span<const std::uint8_t>(row, columns), parameters);
         for (std::size_t a = 0; a < out.areas; ++a)
             put(result.areas[a], r * out.areas + a, out.area_applicable, out.area_levels, out.area_scores, out.area_tier_scores);
         for (std::size_t d = 0; d < out.domains; ++d)
@@ -95,9 +96,10 @@ BatchScores score_many(const ScoringModel& model, const Framework& framework, co
     BatchScores out;
     out.allocate(rows, framework.areas().size(), framework.domains().size(), framework.tiers().size(), options.outputs);
     const auto plan = model.prepare(framework, parameters);
+    const detail::CodeRanges ranges(framework);
 
     auto work = [&](std::size_t begin, std::size_t end) {
-        check_codes(framework, codes, row_stride, columns, begin, end);
+        check_codes(ranges, codes, row_stride, columns, begin, end);
         if (plan) plan->run(codes, row_stride, begin, end, out);
         else score_rows_one_by_one(model, framework, codes, row_stride, begin, end, parameters, out);
     };

@@ -86,8 +86,27 @@ Comparison compare(const Registry& registry, const Framework& framework, const A
     for (std::size_t i = 0; i < new_score.areas.size(); ++i)
         out.areas.push_back(change(old_score.areas[i], new_score.areas[i]));
     const auto b = before.statuses(framework), a = after.statuses(framework);
-    for (const auto& c : framework.criteria())
-        if (b[c.index] != a[c.index]) out.changes.push_back({c.id, b[c.index], a[c.index], classify_change(b[c.index], a[c.index])});
+    const auto bc = before.codes(framework), ac = after.codes(framework);
+    auto answer = [&](std::uint8_t code) {
+        return code >= first_answer_code ? framework.answers()[code - first_answer_code].id : std::string();
+    };
+    for (const auto& c : framework.criteria()) {
+        if (bc[c.index] == ac[c.index]) continue;
+        CriterionChange change{c.id, b[c.index], a[c.index], classify_change(b[c.index], a[c.index]),
+                               answer(bc[c.index]), answer(ac[c.index])};
+        if (b[c.index] == a[c.index]) {
+            // Two answers (or an answer and a status) with the same meaning: their credits decide.
+            auto credit = [&](std::uint8_t code) {
+                if (code >= first_answer_code) return framework.answers()[code - first_answer_code].credit;
+                return code == static_cast<std::uint8_t>(Status::met) ? 1.0 : code == static_cast<std::uint8_t>(Status::partial) ? 0.5 : 0.0;
+            };
+            const double before_credit = credit(bc[c.index]), after_credit = credit(ac[c.index]);
+            change.kind = after_credit > before_credit   ? ChangeKind::improved
+                          : after_credit < before_credit ? ChangeKind::regressed
+                                                         : ChangeKind::other;
+        }
+        out.changes.push_back(std::move(change));
+    }
     return out;
 }
 

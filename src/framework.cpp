@@ -17,6 +17,8 @@ struct Framework::Data {
     std::vector<Domain> domains;
     std::vector<Area> areas;
     std::vector<Criterion> criteria;
+    std::vector<Answer> answers;
+    ImplicitEdges implicit_edges = ImplicitEdges::previous_tier;
     detail::IdIndex tier_index, domain_index, area_index, criterion_index;
     std::optional<DependencyGraph> graph;
     std::vector<Diagnostic> warnings;
@@ -50,16 +52,25 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
     data->scoring = spec.scoring;
     data->file = spec.file;
     data->format_version = spec.format_version;
+    data->implicit_edges = spec.implicit_edges;
 
     for (const auto& t : spec.tiers) {
         if (!validator.add_tier(t)) continue;
         data->tier_index.emplace(t.id, data->tiers.size());
         data->tiers.push_back(Tier{t.id, t.name, t.description, data->tiers.size(), t.location});
     }
+    const auto framework_answers = validator.add_answers(spec.answers, {}, data->answers);
     for (const auto& d : spec.domains) {
-        if (!validator.add_domain(d)) continue;
+        if (!validator.add_domain(d)) {
+            validator.reject_domain(d);
+            continue;
+        }
         Domain domain{d.id, d.name, d.step, d.summary, d.description, d.actions,
-                      data->domains.size(), data->areas.size(), 0, d.location};
+                      data->domains.size(), data->areas.size(), 0, d.location, 0, framework_answers};
+        if (!d.answers.empty()) {
+            domain.first_answer = data->answers.size();
+            domain.answer_count = validator.add_answers(d.answers, d.id, data->answers);
+        }
         data->domain_index.emplace(d.id, domain.index);
         for (const auto& a : d.areas) {
             const auto area_id = a.implicit ? d.id : d.id + "." + a.id;
@@ -89,6 +100,7 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
     auto edges = validator.edges(data->criteria, data->areas, data->criterion_index);
     data->graph.emplace(data->criteria.size(), edges);
     validator.check_cycle(*data->graph, data->criteria);
+    validator.finish();
 
     data->warnings = validator.warnings();
     if (has_errors(validator.found())) return std::nullopt;
@@ -111,6 +123,25 @@ std::span<const Domain> Framework::domains() const noexcept { return data_->doma
 std::span<const Area> Framework::areas() const noexcept { return data_->areas; }
 std::span<const Criterion> Framework::criteria() const noexcept { return data_->criteria; }
 const DependencyGraph& Framework::graph() const noexcept { return *data_->graph; }
+std::span<const Answer> Framework::answers() const noexcept { return data_->answers; }
+std::span<const Answer> Framework::answers_of(const Domain& domain) const noexcept {
+    return answers().subspan(domain.first_answer, domain.answer_count);
+}
+std::span<const Answer> Framework::answers_of(const Criterion& criterion) const noexcept {
+    return answers_of(data_->domains[criterion.domain]);
+}
+const Answer* Framework::find_answer(const Criterion& criterion, std::string_view id) const noexcept {
+    for (const auto& a : answers_of(criterion))
+        if (a.id == id) return &a;
+    return nullptr;
+}
+std::size_t Framework::code_count() const noexcept { return first_answer_code + data_->answers.size(); }
+Status Framework::meaning(std::uint8_t code) const noexcept {
+    if (code < first_answer_code) return static_cast<Status>(code);
+    const std::size_t k = code - first_answer_code;
+    return k < data_->answers.size() ? data_->answers[k].meaning : Status::unknown;
+}
+ImplicitEdges Framework::implicit_edges() const noexcept { return data_->implicit_edges; }
 const std::vector<Diagnostic>& Framework::warnings() const noexcept { return data_->warnings; }
 
 std::span<const Area> Framework::areas_of(const Domain& domain) const noexcept {

@@ -2,6 +2,7 @@
 
 #include <routemap/error.hpp>
 
+#include "detail/suggest.hpp"
 #include "detail/toml_reader.hpp"
 #include "versions/changes.hpp"
 
@@ -10,6 +11,42 @@ namespace routemap {
 namespace {
 
 using detail::TomlReader;
+
+// Where the value of `key` is written, when the key is there.
+SourceLocation value_at(TomlReader& r, const toml::table& t, std::string_view key) {
+    const auto* node = t.get(key);
+    return node ? r.where(*node) : SourceLocation{};
+}
+
+std::vector<AnswerSpec> read_answers(TomlReader& r, const toml::table& t, const std::string& context) {
+    std::vector<AnswerSpec> answers;
+    for (const auto* a : r.tables(t, "answers", context, false)) {
+        AnswerSpec answer;
+        answer.location = r.where(*a);
+        answer.id = r.string(*a, "id", "an answer of " + context, true).value_or("");
+        answer.id_location = value_at(r, *a, "id");
+        const auto where = "answer '" + answer.id + "' of " + context;
+        r.unknown_keys(*a, {"id", "name", "description", "credit", "counts_as"}, where);
+        answer.name = r.string(*a, "name", where, true).value_or("");
+        answer.description = r.string(*a, "description", where, false).value_or("");
+        answer.credit = r.number(*a, "credit", where, true).value_or(0.0);
+        answer.credit_location = value_at(r, *a, "credit");
+        if (const auto meaning = r.string(*a, "counts_as", where, false)) {
+            answer.meaning_location = value_at(r, *a, "counts_as");
+            const auto status = parse_status(*meaning);
+            if (status == Status::met || status == Status::partial || status == Status::not_met) {
+                answer.meaning = status;
+            } else {
+                r.error("answer '" + answer.id + "' of " + context + " counts as '" + *meaning +
+                            "': an answer counts as met, partial or not_met" +
+                            detail::did_you_mean(*meaning, std::vector<std::string_view>{"met", "partial", "not_met"}),
+                        answer.meaning_location);
+            }
+        }
+        answers.push_back(std::move(answer));
+    }
+    return answers;
+}
 
 std::vector<Action> read_actions(TomlReader& r, const toml::table& t, std::string_view key, const std::string& context) {
     std::vector<Action> actions;
@@ -28,6 +65,7 @@ CriterionSpec read_criterion(TomlReader& r, const toml::table& t, const std::str
     CriterionSpec c;
     c.location = r.where(t);
     c.id = r.string(t, "id", "a criterion of " + owner, true).value_or("");
+    c.id_location = value_at(r, t, "id");
     const auto context = c.id.empty() ? "a criterion of " + owner : "criterion '" + c.id + "' of " + owner;
     r.unknown_keys(t, {"id", "tier", "text", "details", "requires", "weight", "tags", "source"}, context);
     c.tier = r.string(t, "tier", context, false).value_or("");
@@ -36,6 +74,7 @@ CriterionSpec read_criterion(TomlReader& r, const toml::table& t, const std::str
     c.details = r.strings(t, "details", context);
     c.requires_ids = r.strings(t, "requires", context, &c.requires_locations);
     c.weight = r.number(t, "weight", context, false).value_or(1.0);
+    c.weight_location = value_at(r, t, "weight");
     c.tags = r.strings(t, "tags", context);
     c.source = r.string(t, "source", context, false).value_or("");
     return c;
@@ -45,6 +84,7 @@ AreaSpec read_area(TomlReader& r, const toml::table& t, const std::string& domai
     AreaSpec a;
     a.location = r.where(t);
     a.id = r.string(t, "id", "an area of domain '" + domain + "'", true).value_or("");
+    a.id_location = value_at(r, t, "id");
     const auto context = "area '" + a.id + "' of domain '" + domain + "'";
     r.unknown_keys(t, {"id", "name", "description", "tiers", "criteria"}, context);
     a.name = r.string(t, "name", context, true).value_or("");
@@ -59,8 +99,10 @@ DomainSpec read_domain(TomlReader& r, const toml::table& t) {
     DomainSpec d;
     d.location = r.where(t);
     d.id = r.string(t, "id", "a domain", true).value_or("");
+    d.id_location = value_at(r, t, "id");
     const auto context = "domain '" + d.id + "'";
-    r.unknown_keys(t, {"id", "name", "step", "summary", "description", "actions", "areas", "criteria"}, context);
+    r.unknown_keys(t, {"id", "name", "step", "summary", "description", "actions", "answers", "areas", "criteria"}, context);
+    d.answers = read_answers(r, t, context);
     d.name = r.string(t, "name", context, true).value_or("");
     d.step = r.string(t, "step", context, false).value_or("");
     d.summary = r.string(t, "summary", context, false).value_or("");
@@ -81,11 +123,24 @@ DomainSpec read_domain(TomlReader& r, const toml::table& t) {
     return d;
 }
 
-void read_info(TomlReader& r, const toml::table& t, FrameworkInfo& info) {
+void read_info(TomlReader& r, const toml::table& t, FrameworkSpec& spec) {
+    auto& info = spec.info;
     const std::string context = "[framework]";
-    r.unknown_keys(t, {"id", "name", "version", "level", "publisher", "year", "source", "description", "status", "metadata"},
+    r.unknown_keys(t,
+                   {"id", "name", "version", "level", "publisher", "year", "source", "description", "status", "metadata",
+                    "implicit_edges"},
                    context);
     info.id = r.string(t, "id", context, true).value_or("");
+    spec.id_location = value_at(r, t, "id");
+    if (const auto edges = r.string(t, "implicit_edges", context, false)) {
+        if (*edges == "previous-tier") spec.implicit_edges = ImplicitEdges::previous_tier;
+        else if (*edges == "none") spec.implicit_edges = ImplicitEdges::none;
+        else
+            r.error("implicit_edges in [framework] is '" + *edges + "': use \"previous-tier\" (each criterion depends on "
+                    "the criteria of the nearest lower tier of its area, the default) or \"none\" (only `requires`)" +
+                        detail::did_you_mean(*edges, std::vector<std::string_view>{"previous-tier", "none"}),
+                    value_at(r, t, "implicit_edges"));
+    }
     info.name = r.string(t, "name", context, true).value_or("");
     info.version = r.string(t, "version", context, true).value_or("");
     info.level = r.string(t, "level", context, true).value_or("");
@@ -142,7 +197,7 @@ std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const st
     FrameworkSpec spec;
     spec.file = source_name;
     spec.location = SourceLocation{source_name, 1, 1};
-    r.unknown_keys(*root, {"format_version", "framework", "scoring", "tiers", "domains", "changes"}, "the file");
+    r.unknown_keys(*root, {"format_version", "framework", "scoring", "tiers", "domains", "changes", "answers"}, "the file");
     if (const auto version = r.integer(*root, "format_version", "the file", true)) {
         spec.format_version = static_cast<int>(*version);
         if (*version < 1 || *version > framework_format_version) {
@@ -154,18 +209,20 @@ std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const st
     }
     if (const auto* info = r.table(*root, "framework", "the file", true)) {
         spec.location = r.where(*info);
-        read_info(r, *info, spec.info);
+        read_info(r, *info, spec);
     }
     if (const auto* scoring = r.table(*root, "scoring", "the file", false)) read_scoring(r, *scoring, spec.scoring);
     for (const auto* t : r.tables(*root, "tiers", "the file", true)) {
         TierSpec tier;
         tier.location = r.where(*t);
         tier.id = r.string(*t, "id", "a tier", true).value_or("");
+        tier.id_location = value_at(r, *t, "id");
         r.unknown_keys(*t, {"id", "name", "description"}, "tier '" + tier.id + "'");
         tier.name = r.string(*t, "name", "tier '" + tier.id + "'", true).value_or("");
         tier.description = r.string(*t, "description", "tier '" + tier.id + "'", false).value_or("");
         spec.tiers.push_back(std::move(tier));
     }
+    spec.answers = read_answers(r, *root, "the framework");
     for (const auto* d : r.tables(*root, "domains", "the file", true)) spec.domains.push_back(read_domain(r, *d));
     {
         std::vector<FrameworkChange> changes;  // checked here, read again when migrating (src/versions/)

@@ -11,6 +11,7 @@
 #include <routemap/scoring_plan.hpp>
 
 #include "models/models.hpp"
+#include "scoring/codes.hpp"
 
 namespace routemap {
 
@@ -66,6 +67,12 @@ std::shared_ptr<const ScoringPlan> ScoringModel::prepare(const Framework&, const
     return nullptr;
 }
 
+ScoreResult ScoringModel::score_codes(const Framework& framework, std::span<const std::uint8_t> codes,
+                                      const ModelParameters& parameters) const {
+    const auto statuses = models::code_meanings(framework, codes);
+    return score(framework, statuses, parameters);
+}
+
 ScoreResult score_statuses(const ScoringModel& model, const Framework& framework, std::span<const Status> statuses,
                            const ModelParameters& parameters) {
     auto result = model.score(framework, statuses, parameters);
@@ -77,12 +84,26 @@ ScoreResult score_statuses(const ScoringModel& model, const Framework& framework
     return result;
 }
 
+ScoreResult score_codes(const ScoringModel& model, const Framework& framework, std::span<const std::uint8_t> codes,
+                        const ModelParameters& parameters) {
+    if (codes.size() != framework.criteria().size())
+        throw Error("expected " + std::to_string(framework.criteria().size()) + " codes for framework '" + framework.id() +
+                    "', got " + std::to_string(codes.size()));
+    detail::CodeRanges(framework).check(codes.data(), codes.size(), "");
+    auto result = model.score_codes(framework, codes, parameters);
+    for (auto* nodes : {&result.areas, &result.domains})
+        for (auto& node : *nodes)
+            if (!node.applicable) mark_not_applicable(node);
+    if (!result.overall.applicable) mark_not_applicable(result.overall);
+    return result;
+}
+
 ScoreResult score(const Registry& registry, const Framework& framework, const Assessment& assessment,
                   std::string_view model_name, const ModelParameters& overrides) {
     assessment.validate(framework);
     const auto& model = registry.model(model_name.empty() ? framework.scoring().default_model : model_name);
-    const auto statuses = assessment.statuses(framework);
-    return score_statuses(model, framework, statuses, resolve_parameters(model, framework, overrides));
+    const auto codes = assessment.codes(framework);
+    return score_codes(model, framework, codes, resolve_parameters(model, framework, overrides));
 }
 
 ScoreResult make_score_skeleton(const Framework& framework, std::span<const Status> statuses, std::string model,

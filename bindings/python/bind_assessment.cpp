@@ -48,6 +48,7 @@ AssessmentFormat format_named(const std::string& name) { return assessment_forma
 BoundAssessment read(const std::filesystem::path& file, const std::optional<Framework>& framework, bool validate) {
     BoundAssessment a(read_assessment(file), framework);
     if (framework && validate) a.validate(*framework);
+    if (framework) a.resolve(*framework);  // answered criteria take their answers' meanings as statuses
     return a;
 }
 
@@ -79,6 +80,8 @@ void bind_assessment(py::module_& m) {
         .def_readwrite("reason", &CriterionRecord::exclusion,
                        "Why it is not applicable: not_relevant, out_of_scope, owned_elsewhere (None otherwise).")
         .def_readwrite("reason_text", &CriterionRecord::exclusion_text, "Free text explaining the exclusion.")
+        .def_readonly("answer", &CriterionRecord::answer,
+                      "The answer of the framework's answer scale, when one was given instead of a status ('' otherwise).")
         .def_readonly("location", &CriterionRecord::location, "Where it was read, when it was.")
         .def("__eq__", [](const CriterionRecord& a, const CriterionRecord& b) { return a == b; })
         .def("__repr__", [](const CriterionRecord& r) {
@@ -211,16 +214,23 @@ void bind_assessment(py::module_& m) {
              py::arg("framework") = py::none(), "One status per criterion, in framework order.")
         .def("status_codes",
              [](const BoundAssessment& a, const std::optional<Framework>& framework) {
-                 const auto statuses = a.statuses(framework_for(a, framework));
-                 py::array_t<std::uint8_t> out(static_cast<py::ssize_t>(statuses.size()));
+                 const auto codes = a.codes(framework_for(a, framework));
+                 py::array_t<std::uint8_t> out(static_cast<py::ssize_t>(codes.size()));
                  auto view = out.mutable_unchecked<1>();
-                 for (std::size_t i = 0; i < statuses.size(); ++i)
-                     view(static_cast<py::ssize_t>(i)) = static_cast<std::uint8_t>(statuses[i]);
+                 for (std::size_t i = 0; i < codes.size(); ++i) view(static_cast<py::ssize_t>(i)) = codes[i];
                  return out;
              },
              py::arg("framework") = py::none(),
              "The statuses as a numpy uint8 array in framework order (0 unknown, 1 not_met, 2 partial, 3 met, "
-             "4 not_applicable): one row of a score_many matrix.")
+             "4 not_applicable; an answer of an answer scale as its code, 5 and up: Framework.answers): one row of a "
+             "score_many matrix.")
+        .def("set_answer",
+             [](BoundAssessment& a, const std::string& id, const std::string& answer, const std::optional<std::string>& evidence) {
+                 a.set_answer(framework_for(a, std::nullopt), id, answer, evidence.value_or(""));
+             },
+             py::arg("criterion_id"), py::arg("answer"), py::arg("evidence") = py::none(),
+             "Records an answer of the criterion's answer scale (Framework.answers) instead of a status; its meaning "
+             "(met, partial or not_met) becomes the status. Needs the framework attached.")
         .def("check",
              [](const BoundAssessment& a, const std::optional<Framework>& framework) {
                  return a.check(framework_for(a, framework));

@@ -149,7 +149,7 @@ BatchResult score_any(const Framework& framework, const py::object& statuses, co
     }
 
     const py::object bad =
-        np.attr("logical_or")(np.attr("less")(codes, 0), np.attr("greater")(codes, static_cast<int>(status_count) - 1));
+        np.attr("logical_or")(np.attr("less")(codes, 0), np.attr("greater")(codes, static_cast<int>(framework.code_count()) - 1));
     if (bad.attr("any")().cast<bool>()) {
         const py::object where = np.attr("argwhere")(bad)[py::int_(0)];
         const auto r = where[py::int_(0)].cast<std::size_t>();
@@ -157,7 +157,8 @@ BatchResult score_any(const Framework& framework, const py::object& statuses, co
         const auto value = py::str(codes.attr("__getitem__")(py::make_tuple(r, c))).cast<std::string>();
         throw Error("score_many: invalid status code " + value + " at row " + std::to_string(r) + ", column " +
                     std::to_string(c) + " (criterion '" + framework.criteria()[c].id +
-                    "'); codes are 0 unknown, 1 not met, 2 partial, 3 met, 4 not applicable");
+                    "'); codes are 0 unknown, 1 not met, 2 partial, 3 met, 4 not applicable" +
+                    (framework.answers().empty() ? std::string() : ", 5 and up the answers of the answer scales"));
     }
     const auto converted = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>::ensure(codes);
     if (!converted) throw py::error_already_set();

@@ -163,6 +163,25 @@ void bind_framework(py::module_& m) {
                                "The scoring model used when none is named.")
         .def_property_readonly("scoring_parameters", [](const Framework& f) { return f.scoring().parameters; },
                                "Model parameters set by the framework file, by model name.")
+        .def_property_readonly("implicit_edges",
+                               [](const Framework& f) { return f.implicit_edges() == ImplicitEdges::none ? "none" : "previous-tier"; },
+                               "'previous-tier' (each criterion depends on the nearest lower tier of its area) or 'none'.")
+        .def_property_readonly("answers", [](const Framework& f) {
+            py::list out;
+            for (const auto& a : f.answers()) {
+                py::dict d;
+                d["id"] = a.id;
+                d["name"] = a.name;
+                d["description"] = a.description;
+                d["credit"] = a.credit;
+                d["counts_as"] = std::string(to_string(a.meaning));
+                d["code"] = static_cast<int>(a.code);
+                d["domain"] = a.domain.empty() ? py::object(py::none()) : py::object(py::str(a.domain));
+                out.append(d);
+            }
+            return out;
+        }, "The answers of the answer scales (dicts: id, name, description, credit, counts_as, code, domain: None for "
+           "the framework's scale), in code order; empty without a scale.")
         .def_property_readonly("tiers", &tiers_of, "The tiers, lowest first.")
         .def_property_readonly("domains", &domains_of, "The domains, in order.")
         .def_property_readonly("areas", [](const Framework& f) { return areas_in(f, f.areas()); }, "Every area, in order.")

@@ -1,6 +1,7 @@
 #pragma once
 // An assessment: one subject against one framework (id + version) at one date.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,10 +27,16 @@ struct CriterionRecord {
     std::optional<Exclusion> exclusion;  // required when status is not_applicable
     std::string exclusion_text;
     SourceLocation location;  // where it was read, when it was
+    // An answer of the criterion's answer scale (Framework::answers_of), given instead of a status.
+    // `status` is then the answer's meaning once known (set_answer, resolve); statuses() and codes()
+    // always take it from the framework.
+    std::string answer;
+    SourceLocation answer_location;
 
     friend bool operator==(const CriterionRecord& a, const CriterionRecord& b) {
         return a.status == b.status && a.evidence == b.evidence && a.note == b.note && a.owner == b.owner &&
-               a.due == b.due && a.exclusion == b.exclusion && a.exclusion_text == b.exclusion_text;
+               a.due == b.due && a.exclusion == b.exclusion && a.exclusion_text == b.exclusion_text &&
+               a.answer == b.answer;
     }
 };
 
@@ -55,14 +62,26 @@ public:
     // check() or validate() compares ids with a framework.
     CriterionRecord& set(std::string criterion_id, Status status, std::string evidence = {},
                          std::optional<Exclusion> reason = {});
+    // Records an answer of the criterion's answer scale (its meaning becomes the status; a reason is
+    // cleared). Throws AssessmentError when the framework has no such criterion or its scale no such
+    // answer (with a suggestion when one is close).
+    CriterionRecord& set_answer(const Framework& framework, std::string criterion_id, std::string_view answer,
+                                std::string evidence = {});
+    // Sets the status of every answered record to its answer's meaning (answers the framework does
+    // not know are left for check() to report). The command line does this after reading a file.
+    void resolve(const Framework& framework);
     // Sets the date after checking it is YYYY-MM-DD, a real day (AssessmentError otherwise), as
     // the readers do. (Assigning `date` directly is not checked until the assessment is written.)
     void set_date(std::string iso_date);
     // One status per criterion of the framework, in framework order (missing = unknown).
+    // An answered criterion counts as its answer's meaning.
     [[nodiscard]] std::vector<Status> statuses(const Framework& framework) const;
+    // One code per criterion of the framework, in framework order: the status's code, or an answered
+    // criterion's answer code (Answer::code); what score_many takes, one row per assessment.
+    [[nodiscard]] std::vector<std::uint8_t> codes(const Framework& framework) const;
 
     // Every mismatch with the framework: another framework id or version, unknown criteria,
-    // not_applicable without a reason. Empty when the assessment fits.
+    // not_applicable without a reason, an answer not on the criterion's answer scale. Empty when the assessment fits.
     [[nodiscard]] std::vector<Diagnostic> check(const Framework& framework) const;
     // Throws AssessmentError listing every mismatch.
     void validate(const Framework& framework) const;

@@ -40,10 +40,13 @@ struct BatchScores {
     void allocate(std::size_t rows, std::size_t areas, std::size_t domains, std::size_t tiers, unsigned outputs);
 };
 
-// `codes` holds rows x criteria status codes (see Status), row-major, each row in framework order;
-// row r starts at codes + r * row_stride. Gives exactly what scoring each row on its own gives (both
-// run the model's plan; models without one are called row by row). Throws Error on a code outside
-// 0..4, naming the first such row and column.
+// `codes` holds rows x criteria status codes, row-major, each row in framework order; row r starts at
+// codes + r * row_stride. Codes: 0 unknown, 1 not met, 2 partial, 3 met, 4 not applicable (Status),
+// and, when the framework has answer scales, first_answer_code + k (5 + k) for the k-th answer of
+// Framework::answers() (Answer::code), which a criterion accepts when the answer is on its own scale
+// (Assessment::codes gives them). Gives exactly what scoring each row on its own gives (both run the
+// model's plan; models without one are called row by row, with each answer's meaning). Throws Error
+// on a code a criterion does not accept, naming the first such row and column.
 BatchScores score_many(const ScoringModel& model, const Framework& framework, const std::uint8_t* codes,
                        std::size_t rows, std::size_t row_stride, const ModelParameters& parameters,
                        const BatchOptions& options = {});

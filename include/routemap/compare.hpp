@@ -39,6 +39,8 @@ struct LevelChange {
 //   excluded    anything applicable -> not_applicable (an auditor wants to see these)
 //   reinstated  not_applicable -> partial, not_met or unknown
 //   other       not_met <-> unknown (both count as not met)
+// Two answers of an answer scale with the same meaning: improved when the credit rises, regressed
+// when it falls, other when it stays.
 enum class ChangeKind { newly_met, regressed, improved, excluded, reinstated, other };
 inline constexpr std::size_t change_kind_count = 6;
 // "newly_met", "regressed", "improved", "excluded", "reinstated", "other".
@@ -50,6 +52,8 @@ struct CriterionChange {
     Status before = Status::unknown;
     Status after = Status::unknown;
     ChangeKind kind = ChangeKind::other;
+    std::string before_answer;  // the answers, when the criterion was answered on a scale
+    std::string after_answer;
 };
 
 struct Comparison {

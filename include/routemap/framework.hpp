@@ -4,6 +4,7 @@
 // Children are stored contiguously in document order, so each level is a span of the next.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -24,6 +25,24 @@ struct Tier {
     std::string name;
     std::string description;
     std::size_t index = 0;  // 0 = lowest; a tier's level is index + 1
+    SourceLocation location;
+};
+
+// Status codes (Assessment::codes, score_many): 0 unknown, 1 not met, 2 partial, 3 met, 4 not
+// applicable (Status), then first_answer_code + k for the k-th answer of Framework::answers().
+inline constexpr std::uint8_t first_answer_code = 5;
+inline constexpr std::size_t max_answers = 256 - first_answer_code;  // every code fits in one byte
+
+// One answer of an answer scale (AnswerSpec, validated).
+struct Answer {
+    std::string id;
+    std::string name;
+    std::string description;
+    double credit = 0.0;                // 0 to 1
+    Status meaning = Status::not_met;   // met, partial or not_met
+    std::size_t index = 0;              // in Framework::answers()
+    std::uint8_t code = first_answer_code;  // first_answer_code + index
+    std::string domain;                     // the domain whose own scale holds it; empty: the framework's scale
     SourceLocation location;
 };
 
@@ -68,6 +87,9 @@ struct Domain {
     std::size_t first_area = 0;
     std::size_t area_count = 0;
     SourceLocation location;
+    // Its answer scale, in Framework::answers(): its own, or the framework's (empty without one).
+    std::size_t first_answer = 0;
+    std::size_t answer_count = 0;
 };
 
 class Framework {
@@ -104,6 +126,19 @@ public:
     [[nodiscard]] const Domain& domain(std::string_view id) const;
     [[nodiscard]] const Area& area(std::string_view full_id) const;
     [[nodiscard]] const Criterion& criterion(std::string_view full_id) const;
+
+    // Every answer of every answer scale: the framework's first, then each domain's own, in file order
+    // (empty when the framework uses the built-in statuses only). A criterion accepts the answers of
+    // its domain's scale (answers_of), and always the built-in statuses too.
+    [[nodiscard]] std::span<const Answer> answers() const noexcept;
+    [[nodiscard]] std::span<const Answer> answers_of(const Domain& domain) const noexcept;
+    [[nodiscard]] std::span<const Answer> answers_of(const Criterion& criterion) const noexcept;
+    [[nodiscard]] const Answer* find_answer(const Criterion& criterion, std::string_view id) const noexcept;
+    // One past the largest valid code: first_answer_code + answers().size().
+    [[nodiscard]] std::size_t code_count() const noexcept;
+    // The status a code counts as (an answer's meaning); codes past code_count() are unknown.
+    [[nodiscard]] Status meaning(std::uint8_t code) const noexcept;
+    [[nodiscard]] ImplicitEdges implicit_edges() const noexcept;
 
     [[nodiscard]] const DependencyGraph& graph() const noexcept;
     [[nodiscard]] const std::vector<Diagnostic>& warnings() const noexcept;

@@ -2,11 +2,14 @@
 // The plain, mutable description of a framework: what a TOML file (or a plugin, in code) states.
 // Framework::build turns it into an immutable, validated, indexed Framework.
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <routemap/diagnostic.hpp>
+#include <routemap/status.hpp>
 
 namespace routemap {
 
@@ -23,6 +26,26 @@ struct TierSpec {
     std::string name;
     std::string description;
     SourceLocation location;
+    SourceLocation id_location;  // of the `id` value, when known
+};
+
+// How the edges inside an area that nobody wrote are made (`implicit_edges` in [framework]).
+enum class ImplicitEdges : std::uint8_t {
+    previous_tier,  // each criterion depends on every criterion of the nearest lower tier of its area (default)
+    none,           // none: the dependencies are the `requires` the file states, and only those
+};
+
+// One answer of an answer scale: what an assessment may record for a criterion instead of met,
+// partial or not met (`[[answers]]`, or `[[domains.answers]]` for one domain; docs/framework-format.md).
+struct AnswerSpec {
+    std::string id;
+    std::string name;
+    std::string description;
+    double credit = 0.0;            // 0 to 1: its worth to the continuous and coverage models
+    std::optional<Status> meaning;  // met, partial or not_met for the staged model and gap analysis;
+                                    // unstated: met at credit 1, not_met at 0, partial between
+    SourceLocation location;
+    SourceLocation id_location, credit_location, meaning_location;  // of those values, when known
 };
 
 struct CriterionSpec {
@@ -37,6 +60,8 @@ struct CriterionSpec {
     std::vector<std::string> tags;
     std::string source;
     SourceLocation location;
+    SourceLocation id_location;      // of the `id` value, when known
+    SourceLocation weight_location;  // of the `weight` value, when given
 };
 
 struct AreaSpec {
@@ -51,6 +76,7 @@ struct AreaSpec {
     SourceLocation tiers_location;               // of the `tiers` key, when given
     std::vector<CriterionSpec> criteria;
     SourceLocation location;
+    SourceLocation id_location;  // of the `id` value, when known
 };
 
 struct DomainSpec {
@@ -62,6 +88,9 @@ struct DomainSpec {
     std::vector<Action> actions;
     std::vector<AreaSpec> areas;
     SourceLocation location;
+    SourceLocation id_location;  // of the `id` value, when known
+    // The domain's own answer scale, replacing the framework's for its criteria (empty: the framework's).
+    std::vector<AnswerSpec> answers;
 };
 
 // Parameters of one scoring model, by name (for example band thresholds).
@@ -93,6 +122,10 @@ struct FrameworkSpec {
     std::vector<DomainSpec> domains;
     std::string file;  // where it was read from, if anywhere
     SourceLocation location;  // of the [framework] table
+    SourceLocation id_location;  // of its `id` value, when known
+    ImplicitEdges implicit_edges = ImplicitEdges::previous_tier;
+    // The answer scale of every domain that does not declare its own (empty: the built-in statuses only).
+    std::vector<AnswerSpec> answers;
 };
 
 }  // namespace routemap

@@ -34,3 +34,5 @@
 #include <routemap/printing.hpp>
 #include <routemap/agreement.hpp>
 #include <routemap/panel.hpp>
+#include <routemap/authoring.hpp>
+#include <routemap/markdown.hpp>

@@ -8,6 +8,7 @@
 // no level and no score (level not_applicable_level, score NaN, label "Not applicable").
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -84,6 +85,11 @@ public:
     // several threads at once (score_many does).
     [[nodiscard]] virtual ScoreResult score(const Framework& framework, std::span<const Status> statuses,
                                             const ModelParameters& parameters) const = 0;
+    // The same for one code per criterion (Assessment::codes: the statuses' codes, and answer codes
+    // when the framework has answer scales). The default gives score() each answer's meaning; the
+    // built-in models use the answers' credits.
+    [[nodiscard]] virtual ScoreResult score_codes(const Framework& framework, std::span<const std::uint8_t> codes,
+                                                  const ModelParameters& parameters) const;
     // A compiled plan for scoring many rows of this framework with these parameters (batch.hpp), or
     // nullptr when the model has none; score_many then calls score() row by row. Models that have a
     // plan compute score() with it too, so that single and batch scoring cannot disagree.
@@ -104,6 +110,10 @@ ScoreResult score(const Registry& registry, const Framework& framework, const As
 // are normalised (level not_applicable_level, NaN score, "Not applicable") whatever the model did.
 ScoreResult score_statuses(const ScoringModel& model, const Framework& framework, std::span<const Status> statuses,
                            const ModelParameters& parameters);
+// The same for codes (Assessment::codes; answers included). Throws Error on a code the criterion
+// does not accept.
+ScoreResult score_codes(const ScoringModel& model, const Framework& framework, std::span<const std::uint8_t> codes,
+                        const ModelParameters& parameters);
 
 std::vector<std::shared_ptr<const ScoringModel>> builtin_models();
 

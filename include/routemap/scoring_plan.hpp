@@ -14,7 +14,8 @@ class ScoringPlan {
 public:
     virtual ~ScoringPlan() = default;
     // Scores rows [begin, end) of `codes` (row r at codes + r * row_stride, one code per criterion,
-    // each already checked to be 0..4) into the same rows of `out`, which is allocated for them.
+    // each already checked to be one the criterion accepts: 0..4, or an answer code
+    // of its scale) into the same rows of `out`, which is allocated for them.
     // Writes only the outputs `out.outputs` asks for, plus the applicable masks. Must be safe to run
     // on disjoint row ranges from several threads at once.
     virtual void run(const std::uint8_t* codes, std::size_t row_stride, std::size_t begin, std::size_t end,

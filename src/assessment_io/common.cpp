@@ -9,6 +9,8 @@
 #include <routemap/error.hpp>
 #include <routemap/status.hpp>
 
+#include "../detail/suggest.hpp"
+
 namespace routemap::detail {
 
 std::string lower(std::string_view text) {
@@ -59,13 +61,30 @@ void Problems::error(std::string message, SourceLocation where, std::string crit
 
 void Problems::status(CriterionRecord& record, const std::string& text, const SourceLocation& where, const std::string& id) {
     if (const auto s = parse_status(text)) record.status = *s;
-    else error("criterion '" + id + "': unknown status '" + text + "' (expected " + std::string(status_names) + ")", where, id);
+    else
+        error("criterion '" + id + "': unknown status '" + text + "' (expected " + std::string(status_names) +
+                  "; an answer of the framework's answer scale goes in `answer`)" +
+                  did_you_mean(lower(text), std::vector<std::string_view>{"met", "partial", "not_met", "not_applicable", "unknown"}),
+              where, id);
+}
+
+void Problems::answer(CriterionRecord& record, const std::string& text, const SourceLocation& where, const std::string& id) {
+    if (text.empty()) return;
+    record.answer = text;
+    record.answer_location = where;
+    if (record.status != Status::unknown)
+        error("criterion '" + id + "' gives both a status ('" + std::string(to_string(record.status)) + "') and an answer ('" +
+                  text + "'): give one (the answer's meaning is its status)",
+              where, id);
 }
 
 void Problems::reason(CriterionRecord& record, const std::string& text, const SourceLocation& where, const std::string& id) {
     if (text.empty()) return;
     if (const auto r = parse_exclusion(text)) record.exclusion = *r;
-    else error("criterion '" + id + "': unknown reason '" + text + "' (expected " + std::string(reason_names) + ")", where, id);
+    else
+        error("criterion '" + id + "': unknown reason '" + text + "' (expected " + std::string(reason_names) + ")" +
+                  did_you_mean(lower(text), std::vector<std::string_view>{"not_relevant", "out_of_scope", "owned_elsewhere"}),
+              where, id);
 }
 
 void Problems::date(const std::string& text, const SourceLocation& where) {
@@ -100,7 +119,7 @@ void check_writable(const Assessment& a) {
     for (const auto& [id, r] : a.records) {
         if (id.empty()) problems.push_back({Severity::error, "a criterion id is empty", {}, a.framework_id, {}});
         check(id, "criterion id '" + id + "'", id);
-        for (const auto* value : {&r.evidence, &r.note, &r.owner, &r.due, &r.exclusion_text})
+        for (const auto* value : {&r.evidence, &r.note, &r.owner, &r.due, &r.exclusion_text, &r.answer})
             check(*value, "a field of criterion '" + id + "'", id);
     }
     if (!problems.empty()) throw AssessmentError(std::move(problems));

@@ -39,6 +39,9 @@ struct Problems {
     SourceLocation at(std::uint32_t line = 0, std::uint32_t column = 0) const { return {file, line, column}; }
     void error(std::string message, SourceLocation where, std::string criterion = {});
     void status(CriterionRecord& record, const std::string& text, const SourceLocation& where, const std::string& id);
+    // An answer of an answer scale (checked against the framework later, by Assessment::check): a
+    // record gives a status or an answer, not both (unknown, the default, counts as no status).
+    void answer(CriterionRecord& record, const std::string& text, const SourceLocation& where, const std::string& id);
     void reason(CriterionRecord& record, const std::string& text, const SourceLocation& where, const std::string& id);
     void date(const std::string& text, const SourceLocation& where);
     // False (after reporting it) when the file is in a format version this build cannot read.

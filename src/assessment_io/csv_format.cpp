@@ -13,6 +13,7 @@
 #include <routemap/limits.hpp>
 
 #include "../detail/csv.hpp"
+#include "../detail/suggest.hpp"
 #include "common.hpp"
 
 namespace routemap::detail {
@@ -24,7 +25,12 @@ const std::vector<std::string> csv_columns{
     "status", "evidence", "note", "owner", "due", "reason", "reason_text", "assessment_notes"};
 const std::vector<std::string> csv_assessment_columns{"framework", "framework_version", "subject", "date", "assessors",
                                                       "assessment_notes"};
-const std::vector<std::string> csv_record_columns{"status", "evidence", "note", "owner", "due", "reason", "reason_text"};
+// With answer scales (or answers recorded), an `answer` column follows `status`.
+const std::vector<std::string> csv_columns_with_answers{
+    "framework", "framework_version", "subject", "date", "assessors", "criterion_id", "domain", "area", "tier", "text",
+    "status", "answer", "evidence", "note", "owner", "due", "reason", "reason_text", "assessment_notes"};
+const std::vector<std::string> csv_record_columns{"status", "answer", "evidence", "note", "owner", "due", "reason",
+                                                  "reason_text"};
 
 std::vector<std::string> split_assessors(std::string_view text) {
     std::vector<std::string> out;
@@ -67,8 +73,10 @@ Assessment read_csv(std::string_view text, Problems& p) {
     std::map<std::string, std::size_t> column;  // name -> field index
     for (std::size_t i = 0; i < table.rows[0].fields.size(); ++i) {
         const auto& f = table.rows[0].fields[i];
-        if (std::find(csv_columns.begin(), csv_columns.end(), f.value) == csv_columns.end())
-            p.error("unknown column '" + f.value + "' in the header", p.at(f.line, f.column));
+        if (std::find(csv_columns_with_answers.begin(), csv_columns_with_answers.end(), f.value) ==
+            csv_columns_with_answers.end())
+            p.error("unknown column '" + f.value + "' in the header" + did_you_mean(f.value, csv_columns_with_answers),
+                    p.at(f.line, f.column));
         else if (!column.emplace(f.value, i).second)
             p.error("column '" + f.value + "' appears twice in the header", p.at(f.line, f.column));
     }
@@ -128,6 +136,7 @@ Assessment read_csv(std::string_view text, Problems& p) {
         auto& record = a.records[id];
         record.location = where("criterion_id");
         p.status(record, value("status"), where("status"), id);
+        p.answer(record, value("answer"), where("answer"), id);
         record.evidence = value("evidence");
         record.note = value("note");
         record.owner = value("owner");
@@ -149,17 +158,22 @@ std::string format_csv(const Assessment& a, const Framework* framework) {
                                 {}, a.framework_id, {}});
     if (!problems.empty()) throw AssessmentError(std::move(problems));
 
+    bool answers = framework && !framework->answers().empty();
+    for (const auto& [id, r] : a.records) answers = answers || !r.answer.empty();
     std::string out;
-    append_csv_row(out, csv_columns);
+    append_csv_row(out, answers ? csv_columns_with_answers : csv_columns);
     std::string assessors;
     for (const auto& name : a.assessors) assessors += (assessors.empty() ? "" : "; ") + name;
     auto row = [&](const std::string& id, const CriterionRecord& r, const Criterion* c) {
         const auto* f = framework;
-        append_csv_row(
-            out, {a.framework_id, a.framework_version, a.subject, a.date, assessors, id,
-                  c ? f->domains()[c->domain].name : "", c ? f->areas()[c->area].name : "", c ? f->tiers()[c->tier].name : "",
-                  c ? c->text : "", id.empty() ? "" : std::string(to_string(r.status)), r.evidence, r.note, r.owner, r.due,
-                  r.exclusion ? std::string(to_string(*r.exclusion)) : "", r.exclusion_text, a.notes});
+        // An answered record has no status of its own (its answer's meaning is): the cell stays empty.
+        std::vector<std::string> cells{
+            a.framework_id, a.framework_version, a.subject, a.date, assessors, id,
+            c ? f->domains()[c->domain].name : "", c ? f->areas()[c->area].name : "", c ? f->tiers()[c->tier].name : "",
+            c ? c->text : "", id.empty() || !r.answer.empty() ? "" : std::string(to_string(r.status)), r.evidence, r.note,
+            r.owner, r.due, r.exclusion ? std::string(to_string(*r.exclusion)) : "", r.exclusion_text, a.notes};
+        if (answers) cells.insert(cells.begin() + 11, r.answer);
+        append_csv_row(out, cells);
     };
     static const CriterionRecord unknown;
     bool any = false;

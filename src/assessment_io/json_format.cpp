@@ -14,6 +14,7 @@
 
 #include <routemap/framework.hpp>
 
+#include "../detail/suggest.hpp"
 #include "common.hpp"
 #include "json_guard.hpp"
 
@@ -68,7 +69,7 @@ struct JsonReader {
                       const Path& base, const std::string& criterion = {}) {
         for (const auto& [key, value] : object.items())
             if (std::find(known.begin(), known.end(), key) == known.end())
-                p.error("unknown key '" + key + "' in " + context, at(under(base, key)), criterion);
+                p.error("unknown key '" + key + "' in " + context + did_you_mean(key, known), at(under(base, key)), criterion);
     }
     std::string string(const Json& object, const char* key, const std::string& context, bool required, const Path& base,
                        const std::string& criterion = {}) {
@@ -143,7 +144,8 @@ std::optional<Json> parse_json(std::string_view text, Problems& p, JsonKeys& key
 
 OrderedJson json_record(const CriterionRecord& r) {
     OrderedJson j = OrderedJson::object();
-    j["status"] = to_string(r.status);
+    if (r.answer.empty()) j["status"] = to_string(r.status);
+    else j["answer"] = r.answer;
     j["evidence"] = r.evidence;
     if (!r.note.empty()) j["note"] = r.note;
     if (!r.owner.empty()) j["owner"] = r.owner;
@@ -218,9 +220,12 @@ Assessment read_json(std::string_view text, Problems& p) {
             continue;
         }
         const auto context = "criterion '" + id + "'";
-        r.unknown_keys(value, {"status", "evidence", "note", "owner", "due", "reason", "reason_text"}, context, path, id);
+        r.unknown_keys(value, {"status", "answer", "evidence", "note", "owner", "due", "reason", "reason_text"}, context,
+                       path, id);
         if (value.contains("status"))
             p.status(record, r.string(value, "status", context, false, path, id), r.at({"criteria", id, "status"}), id);
+        if (value.contains("answer"))
+            p.answer(record, r.string(value, "answer", context, false, path, id), r.at({"criteria", id, "answer"}), id);
         record.evidence = r.string(value, "evidence", context, false, path, id);
         record.note = r.string(value, "note", context, false, path, id);
         record.owner = r.string(value, "owner", context, false, path, id);

@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <span>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <routemap/detail/format.hpp>
 #include <routemap/framework.hpp>
 
 #include "../detail/toml_reader.hpp"
@@ -62,8 +64,9 @@ void read_toml_record(TomlReader& r, Problems& p, const std::string& id, const t
         return;
     }
     const auto context = "criterion '" + id + "'";
-    unknown_keys(r, p, *t, {"status", "evidence", "note", "owner", "due", "reason", "reason_text"}, context, id);
+    unknown_keys(r, p, *t, {"status", "answer", "evidence", "note", "owner", "due", "reason", "reason_text"}, context, id);
     if (const auto s = r.string(*t, "status", context, false)) p.status(record, *s, r.where(*t->get("status")), id);
+    if (const auto s = r.string(*t, "answer", context, false)) p.answer(record, *s, r.where(*t->get("answer")), id);
     record.evidence = r.string(*t, "evidence", context, false).value_or("");
     record.note = r.string(*t, "note", context, false).value_or("");
     record.owner = r.string(*t, "owner", context, false).value_or("");
@@ -129,7 +132,8 @@ void append_comment(std::string& out, std::string_view text, std::size_t width =
 
 void append_toml_record(std::string& out, const std::string& id, const CriterionRecord& r) {
     out += "[criteria." + toml_string(id) + "]\n";
-    out += "status = " + toml_string(to_string(r.status)) + '\n';
+    if (r.answer.empty()) out += "status = " + toml_string(to_string(r.status)) + '\n';
+    else out += "answer = " + toml_string(r.answer) + '\n';
     out += "evidence = " + toml_string(r.evidence) + '\n';
     auto optional = [&](std::string_view key, const std::string& value) {
         if (!value.empty()) out += std::string(key) + " = " + toml_string(value) + '\n';
@@ -175,6 +179,25 @@ std::string format_toml(const Assessment& a, const Framework* framework) {
         append_comment(out, "Assessment against " + framework->name() + " (" + framework->id() + " " + framework->version() + ").");
     append_comment(out, "status: " + std::string(status_names) + ". A not_applicable criterion needs a reason: " +
                             std::string(reason_names) + " (and reason_text to explain).");
+    // The answer scales, listed where they apply: the framework's at the top, a domain's own at each of
+    // its criteria.
+    auto scale_text = [](std::span<const Answer> scale) {
+        std::string text;
+        for (const auto& answer : scale) {
+            text += (text.empty() ? "" : "; ") + answer.id + " (" + answer.name + ", credit " +
+                    format_decimal(answer.credit, 4, "") + ", counts as " + std::string(to_string(answer.meaning)) + ")";
+        }
+        return text;
+    };
+    std::span<const Answer> framework_scale;  // the scale of the domains that have none of their own
+    if (framework) {
+        const auto all = framework->answers();
+        const auto own = std::find_if(all.begin(), all.end(), [](const Answer& x) { return !x.domain.empty(); });
+        framework_scale = all.first(static_cast<std::size_t>(own - all.begin()));
+        if (!framework_scale.empty())
+            append_comment(out, "Instead of a status, a criterion may be given an answer of the framework's answer "
+                                "scale, as answer = \"id\": " + scale_text(framework_scale) + ".");
+    }
     out += "format_version = " + std::to_string(assessment_format_version) + "\n\n[assessment]\n";
     out += "framework = " + toml_string(a.framework_id) + '\n';
     out += "framework_version = " + toml_string(a.framework_version) + '\n';
@@ -193,6 +216,8 @@ std::string format_toml(const Assessment& a, const Framework* framework) {
             append_comment(out, area.implicit ? domain.name + " — " + tier.name
                                               : domain.name + " / " + area.name + " — " + tier.name);
             append_comment(out, c.text);
+            if (const auto scale = framework->answers_of(c); !scale.empty() && !scale.front().domain.empty())
+                append_comment(out, "answers: " + scale_text(scale));
             const auto it = a.records.find(c.id);
             append_toml_record(out, c.id, it == a.records.end() ? unknown : it->second);
         }

@@ -24,14 +24,26 @@ namespace routemap::cli {
 
 const std::vector<Command>& all_commands() {
     static const std::vector<Command> commands{
-        {list_info, run_list},   {show_info, run_show}, {validate_info, run_validate}, {template_info, run_template},
-        {form_info, run_form},   {score_info, run_score}, {gap_info, run_gap},   {path_info, run_path},
-        {compare_info, run_compare}, {aggregate_info, run_aggregate}, {report_info, run_report},
-        {plugins_info, run_plugins},
+        {list_info, run_list},
+        {show_info, run_show},
+        {validate_info, run_validate},
+        {template_info, run_template},
+        {import_matrix_info, run_import_matrix},
+        {form_info, run_form},
         {convert_info, run_convert},
+        {score_info, run_score},
+        {gap_info, run_gap},
+        {path_info, run_path},
+        {compare_info, run_compare},
+        {aggregate_info, run_aggregate},
+        {history_info, run_history},
+        {report_info, run_report},
         {panel_info, run_panel},
-        {history_info, run_history}, {crosswalk_info, run_crosswalk}, {project_info, run_project}, {rollup_info, run_rollup},
+        {crosswalk_info, run_crosswalk},
+        {project_info, run_project},
+        {rollup_info, run_rollup},
         {migrate_info, run_migrate},
+        {plugins_info, run_plugins},
     };
     return commands;
 }

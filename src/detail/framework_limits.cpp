@@ -70,7 +70,8 @@ private:
     }
 
     // Implicit edges: each criterion depends on every criterion of the nearest lower tier present in
-    // its area (see FrameworkValidator::edges), so an area holds sum(count[t] * count[t-below]) of them.
+    // its area (see FrameworkValidator::edges), so an area holds sum(count[t] * count[t-below]) of them;
+    // none with `implicit_edges = "none"`.
     bool dependencies() {
         std::uint64_t total = 0, worst = 0;
         const AreaSpec* worst_area = nullptr;
@@ -87,6 +88,7 @@ private:
                     }
                 }
                 std::uint64_t implicit = 0, below = 0;
+                if (spec_.implicit_edges == ImplicitEdges::none) per_tier.clear();  // only `requires`
                 for (const auto& [tier, count] : per_tier) {
                     implicit += count * below;  // at most max_criteria squared: no overflow
                     below = count;

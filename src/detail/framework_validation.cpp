@@ -1,25 +1,59 @@
 #include "framework_validation.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <iterator>
 #include <map>
 
+#include "suggest.hpp"
+
 namespace routemap::detail {
 
-// is_framework_id, is_id_segment and is_local_criterion_id are in ids.cpp.
+// is_framework_id, is_id_segment, is_local_criterion_id and slug are in ids.cpp.
+
+namespace {
+
+// A number as short as it can be written and read back the same: "0", "-1", "0.25", never "0.000000".
+std::string number(double value) {
+    char buffer[64];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
+
+SourceLocation either(const SourceLocation& preferred, const SourceLocation& fallback) {
+    return preferred.known() ? preferred : fallback;
+}
+
+// The hint for a bad id: its slug, when that is a valid id.
+std::string id_hint(const std::string& id, bool local) {
+    const auto fixed = local ? local_id_slug(id) : slug(id);
+    const bool ok = local ? is_local_criterion_id(fixed) : is_id_segment(fixed);
+    return ok && fixed != id ? " (did you mean '" + fixed + "'?)" : std::string();
+}
+
+}  // namespace
 
 FrameworkValidator::FrameworkValidator(const FrameworkSpec& spec, std::vector<Diagnostic>& out)
-    : spec_(spec), out_(&out) {
+    : spec_(spec), out_(&out), suggestion_budget_(suggestion_cells) {
     if (spec.format_version < 1 || spec.format_version > framework_format_version)
         error("unsupported format_version " + std::to_string(spec.format_version) + " (this routemap reads 1 to " +
                   std::to_string(framework_format_version) + ")",
               spec.location);
-    if (!is_framework_id(spec.info.id))
-        error("bad framework id '" + spec.info.id + "': use lowercase letters, digits and single hyphens", spec.location);
+    if (!is_framework_id(spec.info.id)) {
+        auto fixed = slug(spec.info.id);
+        while (!fixed.empty() && !(fixed.front() >= 'a' && fixed.front() <= 'z')) fixed.erase(0, 1);
+        if (!fixed.empty() && fixed.front() == '-') fixed.erase(0, 1);
+        error("bad framework id '" + spec.info.id + "': use lowercase letters, digits and single hyphens, starting with a letter" +
+                  (is_framework_id(fixed) ? " (did you mean '" + fixed + "'?)" : std::string()),
+              either(spec.id_location, spec.location));
+    }
     if (spec.tiers.empty()) error("a framework needs at least one tier", spec.location);
     if (spec.domains.empty()) error("a framework needs at least one domain", spec.location);
     if (spec.info.status != "published" && spec.info.status != "draft")
-        error("framework status must be 'published' or 'draft', not '" + spec.info.status + "'", spec.location);
+        error("framework status must be 'published' or 'draft', not '" + spec.info.status + "'" +
+                  did_you_mean(spec.info.status, std::vector<std::string_view>{"published", "draft"}),
+              spec.location);
 }
 
 SourceLocation FrameworkValidator::at(const SourceLocation& where) const {
@@ -52,21 +86,105 @@ bool FrameworkValidator::check_unique(std::unordered_map<std::string, SourceLoca
     return false;
 }
 
+std::string FrameworkValidator::known_tiers(std::string_view unknown) const {
+    std::string known;
+    std::vector<std::string_view> ids;
+    for (const auto& t : spec_.tiers) {
+        known += (known.empty() ? "" : ", ") + t.id;
+        ids.push_back(t.id);
+    }
+    auto hint = did_you_mean(unknown, ids);
+    if (!hint.empty()) hint.pop_back();  // "(did you mean 'x'?" ... continued below
+    return hint.empty() ? " (known tiers: " + known + ")" : hint + "; known tiers: " + known + ")";
+}
+
 bool FrameworkValidator::add_tier(const TierSpec& tier) {
     if (!is_id_segment(tier.id)) {
-        error("bad tier id '" + tier.id + "': use lowercase letters, digits and single hyphens", tier.location);
+        error("bad tier id '" + tier.id + "': use lowercase letters, digits and single hyphens" + id_hint(tier.id, false),
+              either(tier.id_location, tier.location));
+        rejected_tiers_.emplace(tier.id, true);
+        rejected_tiers_.emplace(slug(tier.id), true);  // as it will be once fixed as suggested
         return false;
     }
-    return check_unique(tiers_, "tier", tier.id, tier.location);
+    return check_unique(tiers_, "tier", tier.id, either(tier.id_location, tier.location));
+}
+
+std::size_t FrameworkValidator::add_answers(const std::vector<AnswerSpec>& scale, const std::string& domain,
+                                            std::vector<Answer>& into) {
+    const auto owner = domain.empty() ? std::string("the framework") : "domain '" + domain + "'";
+    std::unordered_map<std::string, SourceLocation> seen;
+    std::size_t added = 0;
+    bool any_met = false;
+    for (const auto& a : scale) {
+        const auto id_at = either(a.id_location, a.location);
+        if (into.size() >= max_answers) {
+            error("the framework has more than " + std::to_string(max_answers) +
+                      " answers in its answer scales, routemap's limit (each answer needs a code that fits in a byte)",
+                  a.location);
+            break;
+        }
+        bool ok = true;
+        if (!is_id_segment(a.id)) {
+            error("bad answer id '" + a.id + "' in " + owner + "'s answer scale: use lowercase letters, digits and single hyphens" +
+                      id_hint(a.id, false),
+                  id_at);
+            ok = false;
+        } else if (parse_status(a.id)) {
+            error("answer id '" + a.id + "' in " + owner + "'s answer scale is the name of a built-in status, which every "
+                  "criterion accepts anyway: choose another id (for example '" + a.id + "-answer')",
+                  id_at);
+            ok = false;
+        } else if (!check_unique(seen, "answer", a.id, id_at)) {
+            ok = false;
+        }
+        if (!std::isfinite(a.credit) || a.credit < 0.0 || a.credit > 1.0) {
+            error("answer '" + a.id + "' in " + owner + "'s answer scale has credit " + number(a.credit) +
+                      ": a credit is between 0 and 1 (the share of the criterion it is worth)",
+                  either(a.credit_location, a.location));
+            ok = false;
+        }
+        Status meaning = a.credit >= 1.0 ? Status::met : a.credit <= 0.0 ? Status::not_met : Status::partial;
+        if (a.meaning) {
+            if (*a.meaning == Status::met || *a.meaning == Status::partial || *a.meaning == Status::not_met) {
+                meaning = *a.meaning;
+            } else {
+                error("answer '" + a.id + "' in " + owner + "'s answer scale counts as '" +
+                          std::string(to_string(*a.meaning)) + "': an answer counts as met, partial or not_met",
+                      either(a.meaning_location, a.location));
+                ok = false;
+            }
+        }
+        if (!ok) continue;
+        any_met = any_met || meaning == Status::met;
+        Answer answer;
+        answer.id = a.id;
+        answer.name = a.name.empty() ? a.id : a.name;
+        answer.description = a.description;
+        answer.credit = a.credit;
+        answer.meaning = meaning;
+        answer.index = into.size();
+        answer.code = static_cast<std::uint8_t>(first_answer_code + into.size());
+        answer.location = at(a.location);
+        answer.domain = domain;
+        into.push_back(std::move(answer));
+        ++added;
+    }
+    if (added > 0 && !any_met)
+        warning("no answer of " + owner + "'s answer scale counts as met, so no criterion answered on it can ever be met "
+                "(the staged model and gap analysis need met): give the top answer `counts_as = \"met\"` or credit 1",
+                scale.front().location);
+    return added;
 }
 
 bool FrameworkValidator::add_domain(const DomainSpec& domain) {
     bool ok = true;
+    const auto id_at = either(domain.id_location, domain.location);
     if (!is_id_segment(domain.id)) {
-        error("bad domain id '" + domain.id + "': use lowercase letters, digits and single hyphens", domain.location);
+        error("bad domain id '" + domain.id + "': use lowercase letters, digits and single hyphens" + id_hint(domain.id, false),
+              id_at);
         ok = false;
     }
-    if (ok) ok = check_unique(domains_, "domain", domain.id, domain.location);
+    if (ok) ok = check_unique(domains_, "domain", domain.id, id_at);
     if (domain.areas.empty()) error("domain '" + domain.id + "' has no areas and no criteria", domain.location);
     const bool has_implicit = std::any_of(domain.areas.begin(), domain.areas.end(), [](auto& a) { return a.implicit; });
     if (has_implicit && domain.areas.size() > 1)
@@ -74,12 +192,34 @@ bool FrameworkValidator::add_domain(const DomainSpec& domain) {
     return ok;
 }
 
+void FrameworkValidator::reject_criteria(const AreaSpec& area, const std::string& area_id, const std::string& fixed_id) {
+    for (const auto& c : area.criteria) {
+        rejected_criteria_.emplace(area_id + "." + c.id, true);
+        // And as they will be once the ids are fixed as suggested: `requires` may already say so.
+        if (!fixed_id.empty()) rejected_criteria_.emplace(fixed_id + "." + local_id_slug(c.id), true);
+    }
+}
+
+void FrameworkValidator::reject_domain(const DomainSpec& domain) {
+    const auto fixed = slug(domain.id);
+    for (const auto& a : domain.areas)
+        reject_criteria(a, a.implicit ? domain.id : domain.id + "." + a.id,
+                        a.implicit ? fixed : fixed + "." + slug(a.id));
+}
+
 bool FrameworkValidator::add_area(const DomainSpec& domain, const AreaSpec& area, const std::string& full_id) {
+    area_lost_criteria_ = false;
+    const auto id_at = either(area.id_location, area.location);
     if (!area.implicit && !is_id_segment(area.id)) {
-        error("bad area id '" + area.id + "': use lowercase letters, digits and single hyphens", area.location);
+        error("bad area id '" + area.id + "': use lowercase letters, digits and single hyphens" + id_hint(area.id, false),
+              id_at);
+        reject_criteria(area, full_id, domain.id + "." + slug(area.id));
         return false;
     }
-    if (!check_unique(areas_, "area", full_id, area.location)) return false;
+    if (!check_unique(areas_, "area", full_id, id_at)) {
+        reject_criteria(area, full_id, {});
+        return false;
+    }
     if (area.criteria.empty()) {
         if (area.implicit)
             error("domain '" + domain.id + "' has an empty `criteria` array", area.location);
@@ -93,16 +233,19 @@ std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec
                                                              const IdIndex& tiers,
                                                              std::size_t tier_count) {
     bool ok = true;
+    const auto id_at = either(c.id_location, c.location);
     if (!is_local_criterion_id(c.id)) {
-        error("bad criterion id '" + c.id + "': use id segments (lowercase letters, digits, hyphens) joined by dots",
-              c.location, full_id);
+        error("bad criterion id '" + c.id + "': use id segments (lowercase letters, digits, hyphens) joined by dots" +
+                  id_hint(c.id, true),
+              id_at, full_id);
         ok = false;
     }
-    if (ok && !check_unique(criteria_, "criterion", full_id, c.location, full_id)) ok = false;
+    const bool first_of_its_id = !criteria_.contains(full_id);
+    if (ok && !check_unique(criteria_, "criterion", full_id, id_at, full_id)) ok = false;
     if (!(c.weight > 0.0)) {
         // Reported, but the criterion stays in the graph so that its other problems are found too.
-        error("criterion '" + full_id + "' has weight " + std::to_string(c.weight) + ": weights must be positive",
-              c.location, full_id);
+        error("criterion '" + full_id + "' has weight " + number(c.weight) + ": weights must be positive",
+              either(c.weight_location, c.location), full_id);
     }
     if (c.text.empty()) error("criterion '" + full_id + "' has empty text", c.location, full_id);
     std::optional<std::size_t> tier;
@@ -114,14 +257,23 @@ std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec
         }
     } else if (const auto it = tiers.find(c.tier); it != tiers.end()) {
         tier = it->second;
+    } else if (rejected_tiers_.contains(c.tier)) {
+        ++follow_ons_;  // the tier's own bad id was reported
     } else {
-        std::string known;
-        for (const auto& t : spec_.tiers) known += (known.empty() ? "" : ", ") + t.id;
-        error("criterion '" + full_id + "' names unknown tier '" + c.tier + "' (known tiers: " + known + ")",
-              c.tier_location.known() ? c.tier_location : c.location, full_id);
+        error("criterion '" + full_id + "' names unknown tier '" + c.tier + "'" + known_tiers(c.tier),
+              either(c.tier_location, c.location), full_id);
     }
-    if (ok && tier) specs_.emplace(full_id, &c);
-    return ok ? tier : std::nullopt;
+    if (ok && tier) {
+        specs_.emplace(full_id, &c);
+        return tier;
+    }
+    area_lost_criteria_ = true;
+    // `requires` naming it (as written, or as it will be once fixed) are follow-ons, unless another
+    // criterion holds the id.
+    if (first_of_its_id || !ok) rejected_criteria_.emplace(full_id, true);
+    if (!is_local_criterion_id(c.id))
+        rejected_criteria_.emplace(full_id.substr(0, full_id.size() - c.id.size()) + local_id_slug(c.id), true);
+    return std::nullopt;
 }
 
 std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterion>& criteria,
@@ -129,16 +281,18 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
                                                       const IdIndex& index) {
     std::vector<DependencyEdge> edges;
     // Implicit: each criterion depends on every criterion of the nearest lower tier present in its area.
-    for (const auto& area : areas) {
-        // Bucketed by tier (document order kept), so that finding the nearest lower tier is not
-        // quadratic in the size of the area; the number of edges is bounded by check_limits().
-        const auto first = area.first_criterion, last = area.first_criterion + area.criterion_count;
-        std::map<std::size_t, std::vector<std::size_t>> by_tier;
-        for (auto i = first; i < last; ++i) by_tier[criteria[i].tier].push_back(i);
-        for (auto i = first; i < last; ++i) {
-            const auto tier = by_tier.find(criteria[i].tier);
-            if (tier == by_tier.begin()) continue;
-            for (const auto j : std::prev(tier)->second) edges.push_back({i, j, EdgeKind::implicit_tier});
+    if (spec_.implicit_edges == ImplicitEdges::previous_tier) {
+        for (const auto& area : areas) {
+            // Bucketed by tier (document order kept), so that finding the nearest lower tier is not
+            // quadratic in the size of the area; the number of edges is bounded by check_limits().
+            const auto first = area.first_criterion, last = area.first_criterion + area.criterion_count;
+            std::map<std::size_t, std::vector<std::size_t>> by_tier;
+            for (auto i = first; i < last; ++i) by_tier[criteria[i].tier].push_back(i);
+            for (auto i = first; i < last; ++i) {
+                const auto tier = by_tier.find(criteria[i].tier);
+                if (tier == by_tier.begin()) continue;
+                for (const auto j : std::prev(tier)->second) edges.push_back({i, j, EdgeKind::implicit_tier});
+            }
         }
     }
     for (const auto& c : criteria) {
@@ -148,7 +302,22 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
             const auto where = k < spec->requires_locations.size() ? spec->requires_locations[k] : c.location;
             const auto it = index.find(target);
             if (it == index.end()) {
-                error("criterion '" + c.id + "' requires unknown criterion '" + target + "'", where, c.id);
+                if (rejected_criteria_.contains(target)) {
+                    ++follow_ons_;  // its definition was reported
+                    continue;
+                }
+                std::string hint;
+                // A local id where a full one is needed: the criterion of that id in the same area or domain.
+                const auto& area = areas[c.area];
+                for (const auto& prefix : {area.id, area.id.substr(0, area.id.find('.'))})
+                    if (hint.empty() && index.contains(prefix + "." + target))
+                        hint = " (did you mean '" + prefix + "." + target + "'? `requires` takes full ids)";
+                if (hint.empty()) {
+                    Suggestion suggestion(target, suggestion_budget_);
+                    for (const auto& other : criteria) suggestion.consider(other.id);
+                    hint = suggestion.hint();
+                }
+                error("criterion '" + c.id + "' requires unknown criterion '" + target + "'" + hint, where, c.id);
                 continue;
             }
             const auto& required = criteria[it->second];
@@ -157,6 +326,7 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
                             "', which is of a higher tier in the same area",
                         where, c.id);
             edges.push_back({c.index, required.index, EdgeKind::explicit_requires});
+            requires_at_.emplace((static_cast<std::uint64_t>(c.index) << 32) | required.index, where);
         }
     }
     return edges;
@@ -168,7 +338,24 @@ void FrameworkValidator::check_cycle(const DependencyGraph& graph, const std::ve
     std::string path;
     for (const auto i : *cycle) path += criteria[i].id + " -> ";
     path += criteria[cycle->front()].id;
-    error("dependency cycle: " + path, criteria[cycle->front()].location, criteria[cycle->front()].id);
+    // Placed at the `requires` that closes the cycle: of the explicit edges on it, the one written
+    // last in the file (implicit edges alone cannot make a cycle: they always go down a tier).
+    const std::pair<std::size_t, std::size_t>* closing = nullptr;
+    std::vector<std::pair<std::size_t, std::size_t>> steps;
+    for (std::size_t k = 0; k < cycle->size(); ++k) steps.emplace_back((*cycle)[k], (*cycle)[(k + 1) % cycle->size()]);
+    SourceLocation where = criteria[cycle->front()].location;
+    for (const auto& step : steps) {
+        const auto it = requires_at_.find((static_cast<std::uint64_t>(step.first) << 32) | step.second);
+        if (it == requires_at_.end()) continue;
+        if (!closing || step.first > closing->first) {
+            closing = &step;
+            where = it->second;
+        }
+    }
+    if (closing)
+        path += " (closed by the `requires` of '" + criteria[closing->first].id + "' naming '" +
+                criteria[closing->second].id + "')";
+    error("dependency cycle: " + path, where, criteria[closing ? closing->first : cycle->front()].id);
 }
 
 std::vector<std::size_t> FrameworkValidator::area_tiers(const AreaSpec& spec, const std::string& area_id,
@@ -188,6 +375,7 @@ std::vector<std::size_t> FrameworkValidator::area_tiers(const AreaSpec& spec, co
         std::vector<std::size_t> skipped;
         for (std::size_t t = 0; t < tier_count; ++t)
             if (!used[t]) skipped.push_back(t);
+        if (!skipped.empty() && area_lost_criteria_) return {};  // likely the rejected criterion's tier
         if (!skipped.empty())
             warning("area '" + area_id + "' has no criteria at tier" + (skipped.size() > 1 ? "s " : " ") +
                         tier_list(skipped) + ": it passes through " + (skipped.size() > 1 ? "them" : "it") +
@@ -202,9 +390,11 @@ std::vector<std::size_t> FrameworkValidator::area_tiers(const AreaSpec& spec, co
         const auto where = k < spec.tier_locations.size() ? spec.tier_locations[k] : spec.tiers_location;
         const auto it = tier_index.find(spec.tiers[k]);
         if (it == tier_index.end()) {
-            std::string known;
-            for (const auto& t : spec_.tiers) known += (known.empty() ? "" : ", ") + t.id;
-            error("area '" + area_id + "' declares unknown tier '" + spec.tiers[k] + "' (known tiers: " + known + ")", where);
+            if (rejected_tiers_.contains(spec.tiers[k])) {
+                ++follow_ons_;
+                continue;
+            }
+            error("area '" + area_id + "' declares unknown tier '" + spec.tiers[k] + "'" + known_tiers(spec.tiers[k]), where);
             continue;
         }
         if (is_declared[it->second]) {
@@ -213,8 +403,10 @@ std::vector<std::size_t> FrameworkValidator::area_tiers(const AreaSpec& spec, co
         }
         is_declared[it->second] = true;
         declared.push_back(it->second);
-        if (!used[it->second])
-            error("area '" + area_id + "' declares tier '" + spec.tiers[k] + "' but has no criterion at it", where);
+        if (!used[it->second]) {
+            if (area_lost_criteria_) ++follow_ons_;
+            else error("area '" + area_id + "' declares tier '" + spec.tiers[k] + "' but has no criterion at it", where);
+        }
     }
     for (const auto& c : criteria)
         if (c.tier < tier_count && !is_declared[c.tier])
@@ -223,6 +415,14 @@ std::vector<std::size_t> FrameworkValidator::area_tiers(const AreaSpec& spec, co
                   c.location, c.id);
     std::sort(declared.begin(), declared.end());
     return declared;
+}
+
+void FrameworkValidator::finish() {
+    if (follow_ons_ == 0) return;
+    warning(std::to_string(follow_ons_) + " more error" + (follow_ons_ > 1 ? "s" : "") +
+                " not shown: they only follow from the errors above (a `requires` or a tier naming something "
+                "that was rejected) and go away with them",
+            SourceLocation{});
 }
 
 }  // namespace routemap::detail

@@ -51,4 +51,37 @@ bool is_local_criterion_id(const std::string& id) {
     }
 }
 
+std::string slug(std::string_view text) {
+    std::string out;
+    bool gap = false;
+    for (const char ch : text) {
+        char c = ch;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (is_lower_or_digit(c)) {
+            if (gap && !out.empty()) out += '-';
+            out += c;
+            gap = false;
+        } else {
+            gap = true;  // spaces, punctuation and non-ASCII bytes separate words
+        }
+    }
+    if (out.size() > limits::max_id_length) {
+        out.resize(limits::max_id_length);
+        while (!out.empty() && out.back() == '-') out.pop_back();
+    }
+    return out;
+}
+
+std::string local_id_slug(std::string_view text) {
+    std::string out;
+    while (true) {
+        const auto dot = text.find('.');
+        const auto part = slug(text.substr(0, dot));
+        if (!part.empty()) out += (out.empty() ? "" : ".") + part;
+        if (dot == std::string_view::npos) break;
+        text.remove_prefix(dot + 1);
+    }
+    return out.size() > limits::max_id_length ? std::string() : out;
+}
+
 }  // namespace routemap::detail

@@ -2,6 +2,7 @@
 
 #include <routemap/error.hpp>
 
+#include "suggest.hpp"
 #include "toml_guard.hpp"
 
 namespace routemap::detail {
@@ -156,7 +157,9 @@ void TomlReader::unknown_keys(const toml::table& t, std::initializer_list<std::s
             } else {
                 at = where(value);
             }
-            warning("unknown key '" + std::string(key.str()) + "' in " + std::string(context), at);
+            warning("unknown key '" + std::string(key.str()) + "' in " + std::string(context) +
+                        did_you_mean(key.str(), known),
+                    at);
         }
     }
 }

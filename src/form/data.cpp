@@ -1,10 +1,12 @@
 // routemap::detail is not public API: the JSON the form page is built from, and making it safe to
 // embed in a <script> element.
 
+#include <map>
 #include <random>
 
 #include <nlohmann/json.hpp>
 
+#include <routemap/detail/format.hpp>
 #include <routemap/status.hpp>
 #include <routemap/version.hpp>
 
@@ -30,13 +32,37 @@ Json framework_json(const Framework& framework) {
     for (const auto& tier : framework.tiers())
         tiers.push_back({{"id", tier.id}, {"name", tier.name}, {"description", tier.description}});
     fw["tiers"] = std::move(tiers);
+    // The answer scales: the framework's and each domain's own, keyed by their first answer. `text` is
+    // what the engine's TOML writer puts in its comments, so that the form writes the same file.
+    Json scales = Json::array();
+    std::map<std::size_t, int> scale_index;
+    for (const auto& domain : framework.domains()) {
+        const auto scale = framework.answers_of(domain);
+        if (scale.empty() || scale_index.contains(scale.front().index)) continue;
+        scale_index[scale.front().index] = static_cast<int>(scales.size());
+        Json answers = Json::array();
+        std::string text;
+        for (const auto& a : scale) {
+            answers.push_back({{"id", a.id}, {"name", a.name}, {"credit", a.credit},
+                               {"counts_as", std::string(to_string(a.meaning))}});
+            text += (text.empty() ? "" : "; ") + a.id + " (" + a.name + ", credit " + format_decimal(a.credit, 4, "") +
+                    ", counts as " + std::string(to_string(a.meaning)) + ")";
+        }
+        scales.push_back({{"domain", scale.front().domain.empty() ? Json(nullptr) : Json(scale.front().domain)},
+                          {"answers", std::move(answers)},
+                          {"text", std::move(text)}});
+    }
+    fw["scales"] = std::move(scales);
     Json domains = Json::array();
     for (const auto& domain : framework.domains()) {
         Json areas = Json::array();
         for (const auto& area : framework.areas_of(domain)) {
             Json criteria = Json::array();
-            for (const auto& c : framework.criteria_of(area))
-                criteria.push_back({{"id", c.id}, {"tier", c.tier}, {"text", c.text}, {"details", c.details}});
+            for (const auto& c : framework.criteria_of(area)) {
+                const auto scale = framework.answers_of(c);
+                const int k = scale.empty() ? -1 : scale_index.at(scale.front().index);
+                criteria.push_back({{"id", c.id}, {"tier", c.tier}, {"text", c.text}, {"details", c.details}, {"scale", k}});
+            }
             areas.push_back({{"id", area.id},
                              {"name", area.name},
                              {"description", area.description},
@@ -58,7 +84,9 @@ Json framework_json(const Framework& framework) {
 Json prefill_json(const Assessment& a) {
     Json criteria = Json::object();
     for (const auto& [id, r] : a.records) {
-        Json record{{"status", std::string(to_string(r.status))}, {"evidence", r.evidence}, {"note", r.note},
+        Json record{{"status", r.answer.empty() ? std::string(to_string(r.status)) : std::string("unknown")},
+                    {"answer", r.answer},
+                    {"evidence", r.evidence}, {"note", r.note},
                     {"owner", r.owner},   {"due", r.due},
                     {"reason", r.exclusion ? std::string(to_string(*r.exclusion)) : std::string()},
                     {"reason_text", r.exclusion_text}};

@@ -2,6 +2,8 @@
 
 #include "models.hpp"
 
+#include "scoring/codes.hpp"
+
 namespace routemap::models {
 
 std::vector<std::string> tier_level_labels(const Framework& framework) {
@@ -10,12 +12,25 @@ std::vector<std::string> tier_level_labels(const Framework& framework) {
     return labels;
 }
 
-ScoreResult score_by_plan(const ScoringPlan& plan, const Framework& framework, std::span<const Status> statuses,
-                          std::string model, const ModelParameters& parameters, double max_score) {
-    auto result = make_score_skeleton(framework, statuses, std::move(model), parameters);
-    result.level_labels = tier_level_labels(framework);
+std::vector<std::uint8_t> status_codes(std::span<const Status> statuses) {
     std::vector<std::uint8_t> codes(statuses.size());
     for (std::size_t i = 0; i < statuses.size(); ++i) codes[i] = static_cast<std::uint8_t>(statuses[i]);
+    return codes;
+}
+
+std::vector<Status> code_meanings(const Framework& framework, std::span<const std::uint8_t> codes) {
+    std::vector<Status> statuses(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        // Codes past the scales stay as they are, for make_score_skeleton to refuse.
+        statuses[i] = codes[i] < framework.code_count() ? framework.meaning(codes[i]) : static_cast<Status>(codes[i]);
+    return statuses;
+}
+
+ScoreResult score_by_plan(const ScoringPlan& plan, const Framework& framework, std::span<const std::uint8_t> codes,
+                          std::string model, const ModelParameters& parameters, double max_score) {
+    if (codes.size() == framework.criteria().size()) detail::CodeRanges(framework).check(codes.data(), codes.size(), model + ": ");
+    auto result = make_score_skeleton(framework, code_meanings(framework, codes), std::move(model), parameters);
+    result.level_labels = tier_level_labels(framework);
     BatchScores out;
     const auto tiers = framework.tiers().size();
     out.allocate(1, result.areas.size(), result.domains.size(), tiers, batch_levels | batch_scores | batch_tier_scores);

@@ -7,7 +7,8 @@
 namespace routemap::models {
 
 std::string ContinuousModel::description() const {
-    return "Partial credit, like OWASP SAMM: met 1, partial 0.5, not met and unknown 0, not applicable left out. "
+    return "Partial credit, like OWASP SAMM: met 1, partial 0.5, not met and unknown 0, an answer of an answer scale "
+           "its own credit, not applicable left out. "
            "A tier's completion is the weighted mean credit of its applicable criteria; an area's score adds its "
            "used tiers' completions, each counted for the levels from the used tier below up to it (0 when blank, "
            "the highest used tier when all met); a domain's score is the mean of its areas', the framework's the "
@@ -30,8 +31,13 @@ std::shared_ptr<const ScoringPlan> ContinuousModel::prepare(const Framework& fra
 }
 
 ScoreResult ContinuousModel::score(const Framework& framework, std::span<const Status> statuses,
-                                   const ModelParameters& parameters) const {
-    return score_by_plan(*prepare(framework, parameters), framework, statuses, name(), parameters,
+                               const ModelParameters& parameters) const {
+    return score_codes(framework, status_codes(statuses), parameters);
+}
+
+ScoreResult ContinuousModel::score_codes(const Framework& framework, std::span<const std::uint8_t> codes,
+                                     const ModelParameters& parameters) const {
+    return score_by_plan(*prepare(framework, parameters), framework, codes, name(), parameters,
                          static_cast<double>(framework.tiers().size()));
 }
 

@@ -7,7 +7,8 @@
 namespace routemap::models {
 
 std::string CoverageModel::description() const {
-    return "Weighted share of applicable criteria that are met (0 to 1), per tier, per area, per domain and "
+    return "Weighted share of applicable criteria that are met (an answer of an answer scale: its credit; 0 to 1), "
+           "per tier, per area, per domain and "
            "overall, each pooled over the criteria it holds. A node reaches a tier it has applicable criteria at "
            "when that tier's coverage, and that of every used tier below, reaches the threshold (default 1).";
 }
@@ -25,7 +26,12 @@ std::shared_ptr<const ScoringPlan> CoverageModel::prepare(const Framework& frame
 
 ScoreResult CoverageModel::score(const Framework& framework, std::span<const Status> statuses,
                                  const ModelParameters& parameters) const {
-    return score_by_plan(*prepare(framework, parameters), framework, statuses, name(), parameters, 1.0);
+    return score_codes(framework, status_codes(statuses), parameters);
+}
+
+ScoreResult CoverageModel::score_codes(const Framework& framework, std::span<const std::uint8_t> codes,
+                                       const ModelParameters& parameters) const {
+    return score_by_plan(*prepare(framework, parameters), framework, codes, name(), parameters, 1.0);
 }
 
 }  // namespace routemap::models

@@ -17,7 +17,12 @@ std::shared_ptr<const ScoringPlan> StagedModel::prepare(const Framework& framewo
 
 ScoreResult StagedModel::score(const Framework& framework, std::span<const Status> statuses,
                                const ModelParameters& parameters) const {
-    return score_by_plan(*prepare(framework, parameters), framework, statuses, name(), parameters,
+    return score_codes(framework, status_codes(statuses), parameters);
+}
+
+ScoreResult StagedModel::score_codes(const Framework& framework, std::span<const std::uint8_t> codes,
+                                     const ModelParameters& parameters) const {
+    return score_by_plan(*prepare(framework, parameters), framework, codes, name(), parameters,
                          static_cast<double>(framework.tiers().size()));
 }
 

@@ -1,6 +1,7 @@
 #include "tier_plan.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -16,13 +17,16 @@ constexpr double tolerance = 1e-12;  // so that a completion of exactly the thre
 constexpr unsigned field_bits = 21;
 constexpr std::uint64_t field_mask = (std::uint64_t{1} << field_bits) - 1;
 // One 64-bit add per criterion counts met, partial and not applicable at once (21 bits each; the
-// layout refuses frameworks large enough to overflow a field). Indexed by status code.
-constexpr std::uint64_t packed_count[5] = {0, 0, std::uint64_t{1} << field_bits, 1,
-                                           std::uint64_t{1} << (2 * field_bits)};
+// layout refuses frameworks large enough to overflow a field): the plan's table, indexed by code,
+// gives each status its field, and each answer of an answer scale its meaning's.
+constexpr std::uint64_t met_field = 1, partial_field = std::uint64_t{1} << field_bits,
+                        not_applicable_field = std::uint64_t{1} << (2 * field_bits);
 
 struct SlotStats {
     std::uint32_t applicable = 0, met = 0, partial = 0;  // counts
-    double applicable_weight = 0, met_weight = 0, partial_weight = 0;  // not filled for staged, which needs only counts
+    // Not filled for staged, which needs only counts. credit_weight = sum of weight x credit: met 1,
+    // partial the model's partial credit (0 for coverage), an answer its own credit.
+    double applicable_weight = 0, met_weight = 0, partial_weight = 0, credit_weight = 0;
 };
 
 // The rule every model shares: walking the tiers upwards, a tier the node does not use (no
@@ -41,27 +45,24 @@ struct Reach {
 };
 
 struct Pooled {  // weighted sums per tier, for pooled nodes
-    std::vector<double> applicable, met, credit;
+    std::vector<double> applicable, credit;  // weights; credit as in SlotStats (coverage: the weight met)
     std::vector<std::uint32_t> applicable_count, met_count;
-    explicit Pooled(std::size_t tiers)
-        : applicable(tiers), met(tiers), credit(tiers), applicable_count(tiers), met_count(tiers) {}
+    explicit Pooled(std::size_t tiers) : applicable(tiers), credit(tiers), applicable_count(tiers), met_count(tiers) {}
     void clear() {  // plain loops: T is small, and a memset call per vector per row costs more
         for (std::size_t t = 0; t < applicable.size(); ++t) {
-            applicable[t] = met[t] = credit[t] = 0.0;
+            applicable[t] = credit[t] = 0.0;
             applicable_count[t] = met_count[t] = 0;
         }
     }
-    void add(const SlotStats& s, std::uint32_t tier, double partial) {
+    void add(const SlotStats& s, std::uint32_t tier) {
         applicable[tier] += s.applicable_weight;
-        met[tier] += s.met_weight;
-        credit[tier] += s.met_weight + partial * s.partial_weight;
+        credit[tier] += s.credit_weight;
         applicable_count[tier] += s.applicable;
         met_count[tier] += s.met;
     }
     void add(const Pooled& other) {
         for (std::size_t t = 0; t < applicable.size(); ++t) {
             applicable[t] += other.applicable[t];
-            met[t] += other.met[t];
             credit[t] += other.credit[t];
             applicable_count[t] += other.applicable_count[t];
             met_count[t] += other.met_count[t];
@@ -72,7 +73,23 @@ struct Pooled {  // weighted sums per tier, for pooled nodes
 template <TierModelKind Kind>
 class TierPlan final : public ScoringPlan {
 public:
-    TierPlan(TierLayout layout, TierParameters parameters) : layout_(std::move(layout)), p_(parameters) {}
+    TierPlan(TierLayout layout, TierParameters parameters, const Framework& framework)
+        : layout_(std::move(layout)), p_(parameters) {
+        // Codes: 0 unknown and 1 not met count nothing and earn nothing; 2 partial, 3 met, 4 not
+        // applicable; then each answer: its meaning's count and its own credit.
+        packed_.fill(0);
+        credit_.fill(0.0);
+        packed_[2] = partial_field;
+        packed_[3] = met_field;
+        packed_[4] = not_applicable_field;
+        credit_[2] = p_.partial_credit;
+        credit_[3] = 1.0;
+        for (const auto& a : framework.answers()) {
+            packed_[a.code] = a.meaning == Status::met ? met_field : a.meaning == Status::partial ? partial_field : 0;
+            credit_[a.code] = a.credit;
+        }
+        scaled_ = !framework.answers().empty();
+    }
 
     void run(const std::uint8_t* codes, std::size_t row_stride, std::size_t begin, std::size_t end,
              BatchScores& out) const override {
@@ -189,10 +206,10 @@ private:
                         std::uint64_t packed = 0;
                         if (L.in_order) {
                             const auto* cell = row + slot.first;
-                            for (std::uint32_t k = 0; k < slot.count; ++k) packed += packed_count[cell[k]];
+                            for (std::uint32_t k = 0; k < slot.count; ++k) packed += packed_[cell[k]];
                         } else {
                             const auto* col = column + slot.first;
-                            for (std::uint32_t k = 0; k < slot.count; ++k) packed += packed_count[row[col[k]]];
+                            for (std::uint32_t k = 0; k < slot.count; ++k) packed += packed_[row[col[k]]];
                         }
                         const auto met = static_cast<std::uint32_t>(packed & field_mask);
                         const auto applicable = slot.count - static_cast<std::uint32_t>(packed >> (2 * field_bits));
@@ -209,10 +226,10 @@ private:
                             reach.tier(slot.tier, reaches(c));
                             sum += c * static_cast<double>(slot.tier + 1 - below);
                             below = slot.tier + 1;
-                            met_sum += st.met_weight;
+                            met_sum += st.credit_weight;
                             all_sum += st.applicable_weight;
                             if constexpr (Kind == TierModelKind::coverage) {
-                                tier_met[slot.tier] += st.met_weight;
+                                tier_met[slot.tier] += st.credit_weight;
                                 tier_all[slot.tier] += st.applicable_weight;
                                 ++tier_n[slot.tier];
                             }
@@ -283,26 +300,38 @@ private:
         }
     }
 
-    // The weights of a slot's applicable, met and partial criteria (a uniform slot from its counts).
+    // The weights of a slot's applicable, met and partial criteria (a uniform slot from its counts),
+    // and its credit. Without answer scales the credit follows from the counts (met 1, partial the
+    // partial credit); with them, each criterion's code gives its credit, summed here.
     void weigh(const std::uint8_t* row, const TierSlot& slot, SlotStats& st) const {
+        const auto* column = layout_.columns.data() + slot.first;
         if (slot.uniform) {
             st.applicable_weight = slot.weight * st.applicable;
             st.met_weight = slot.weight * st.met;
             st.partial_weight = slot.weight * st.partial;
+            if (!scaled_) {
+                st.credit_weight = st.met_weight + p_.partial_credit * st.partial_weight;
+                return;
+            }
+            double credit = 0;
+            for (std::uint32_t k = 0; k < slot.count; ++k) credit += credit_[row[column[k]]];
+            st.credit_weight = slot.weight * credit;
             return;
         }
-        const auto* column = layout_.columns.data() + slot.first;
         const auto* weight = layout_.weights.data() + slot.first;
-        double applicable = 0, met = 0, partial = 0;
+        double applicable = 0, met = 0, partial = 0, credit = 0;
         for (std::uint32_t k = 0; k < slot.count; ++k) {
             const auto code = row[column[k]];
+            const auto fields = packed_[code];
             applicable += code != 4 ? weight[k] : 0.0;
-            met += code == 3 ? weight[k] : 0.0;
-            partial += code == 2 ? weight[k] : 0.0;
+            met += fields == met_field ? weight[k] : 0.0;
+            partial += fields == partial_field ? weight[k] : 0.0;
+            if (scaled_) credit += weight[k] * credit_[code];
         }
         st.applicable_weight = applicable;
         st.met_weight = met;
         st.partial_weight = partial;
+        st.credit_weight = scaled_ ? credit : met + p_.partial_credit * partial;
     }
 
     void count_slots(const std::uint8_t* row, std::vector<SlotStats>& stats) const {
@@ -313,10 +342,10 @@ private:
             std::uint64_t sum = 0;
             if (L.in_order) {
                 const auto* cell = row + slot.first;
-                for (std::uint32_t k = 0; k < slot.count; ++k) sum += packed_count[cell[k]];
+                for (std::uint32_t k = 0; k < slot.count; ++k) sum += packed_[cell[k]];
             } else {
                 const auto* col = column + slot.first;
-                for (std::uint32_t k = 0; k < slot.count; ++k) sum += packed_count[row[col[k]]];
+                for (std::uint32_t k = 0; k < slot.count; ++k) sum += packed_[row[col[k]]];
             }
             auto& st = stats[s];
             st.met = static_cast<std::uint32_t>(sum & field_mask);
@@ -330,9 +359,7 @@ private:
     // continuous the weighted mean credit, coverage the weighted share met.
     double completion(const SlotStats& s) const {
         if constexpr (Kind == TierModelKind::staged) return s.met == s.applicable ? 1.0 : 0.0;
-        else if constexpr (Kind == TierModelKind::continuous)
-            return (s.met_weight + p_.partial_credit * s.partial_weight) / s.applicable_weight;
-        else return s.met_weight / s.applicable_weight;
+        else return s.credit_weight / s.applicable_weight;  // continuous: mean credit; coverage: share met
     }
     bool reaches(double c) const {
         if constexpr (Kind == TierModelKind::staged) return c == 1.0;
@@ -357,7 +384,7 @@ private:
             // to it, so the score runs from 0 (blank) to the highest used tier (all met).
             sum += c * static_cast<double>(t + 1 - below);
             below = t + 1;
-            met += st.met_weight;
+            met += st.credit_weight;
             all += st.applicable_weight;
         }
         applicable = reach.any ? 1 : 0;
@@ -371,7 +398,7 @@ private:
     void pool(std::size_t d, const std::vector<SlotStats>& stats, Pooled& into) const {
         const auto& L = layout_;
         for (auto s = L.area_slots[L.domain_areas[d]]; s < L.area_slots[L.domain_areas[d + 1]]; ++s)
-            into.add(stats[s], L.slots[s].tier, p_.partial_credit);
+            into.add(stats[s], L.slots[s].tier);
     }
 
     // coverage's domain and overall nodes: pooled over every criterion they hold.
@@ -380,8 +407,8 @@ private:
         double met = 0.0, all = 0.0;
         for (std::size_t t = 0; t < layout_.tiers; ++t) {
             if (pooled.applicable_count[t] == 0) continue;
-            reach.tier(static_cast<std::uint32_t>(t), reaches(pooled.met[t] / pooled.applicable[t]));
-            met += pooled.met[t];
+            reach.tier(static_cast<std::uint32_t>(t), reaches(pooled.credit[t] / pooled.applicable[t]));
+            met += pooled.credit[t];
             all += pooled.applicable[t];
         }
         n = reach.any ? 1 : 0;
@@ -402,7 +429,7 @@ private:
             if constexpr (Kind == TierModelKind::staged) {
                 out[t] = pooled.met_count[t] == pooled.applicable_count[t] ? 1.0 : 0.0;
             } else if constexpr (Kind == TierModelKind::coverage) {
-                out[t] = pooled.met[t] / pooled.applicable[t];
+                out[t] = pooled.credit[t] / pooled.applicable[t];
             } else {  // continuous: the mean of the areas' completions at that tier
                 const auto first = d < L.domains ? L.domain_areas[d] : 0;
                 const auto last = d < L.domains ? L.domain_areas[d + 1] : static_cast<std::uint32_t>(L.areas);
@@ -429,6 +456,9 @@ private:
 
     TierLayout layout_;
     TierParameters p_;
+    std::array<std::uint64_t, 256> packed_{};  // by code: the count fields it adds to
+    std::array<double, 256> credit_{};         // by code: its credit
+    bool scaled_ = false;                      // the framework has answer scales
 };
 
 }  // namespace
@@ -437,12 +467,12 @@ std::shared_ptr<const ScoringPlan> make_tier_plan(TierModelKind kind, const Fram
                                                   const TierParameters& parameters) {
     auto layout = TierLayout::build(framework);
     switch (kind) {
-        case TierModelKind::staged: return std::make_shared<TierPlan<TierModelKind::staged>>(std::move(layout), parameters);
+        case TierModelKind::staged: return std::make_shared<TierPlan<TierModelKind::staged>>(std::move(layout), parameters, framework);
         case TierModelKind::continuous:
-            return std::make_shared<TierPlan<TierModelKind::continuous>>(std::move(layout), parameters);
+            return std::make_shared<TierPlan<TierModelKind::continuous>>(std::move(layout), parameters, framework);
         case TierModelKind::coverage: break;
     }
-    return std::make_shared<TierPlan<TierModelKind::coverage>>(std::move(layout), parameters);
+    return std::make_shared<TierPlan<TierModelKind::coverage>>(std::move(layout), parameters, framework);
 }
 
 }  // namespace routemap::detail

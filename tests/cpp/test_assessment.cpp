@@ -147,7 +147,7 @@ TEST(Assessment, CheckReportsEveryMismatchAtOnce) {
     a.set("nothing.like.this", Status::partial);
     // set() refuses these two at once (Assessment.SetChecksReasonsAtOnce); records can still hold them.
     a.records[real].status = Status::not_applicable;  // no reason
-    a.records[fw.criteria()[1].id] = CriterionRecord{Status::met, {}, {}, {}, {}, Exclusion::out_of_scope, {}, {}};
+    a.records[fw.criteria()[1].id] = CriterionRecord{Status::met, {}, {}, {}, {}, Exclusion::out_of_scope, {}, {}, {}, {}};
     a.set(fw.criteria()[2].id, Status::not_applicable, {}, Exclusion::owned_elsewhere);  // fine
 
     const auto problems = a.check(fw);

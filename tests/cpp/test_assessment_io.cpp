@@ -114,7 +114,7 @@ Assessment filled() {
         }
         ++i;
     }
-    a.records["other.area.fundamental.9"] = CriterionRecord{Status::met, "not in the framework", "", "", "", {}, "", {}};
+    a.records["other.area.fundamental.9"] = CriterionRecord{Status::met, "not in the framework", "", "", "", {}, "", {}, {}, {}};
     return a;
 }
 

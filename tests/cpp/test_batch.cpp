@@ -18,6 +18,8 @@ std::vector<Framework> frameworks(const Registry& registry) {
     for (const auto& id : registry.ids()) out.push_back(registry.get(id));
     out.push_back(test::worked_example());
     out.push_back(load_framework(test::source_dir() / "tests" / "data" / "mixed-tiers.toml"));
+    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "explicit-five.toml"));
+    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "graded-answers.toml"));
     return out;
 }
 
@@ -85,6 +87,66 @@ TEST(Batch, ScoreManyEqualsOneByOneForEveryModelFrameworkAndThreadCount) {
             }
         }
     }
+}
+
+// Answer scales: rows mixing the statuses and the answer codes each criterion accepts (its own
+// domain's scale), on a framework with one scale and on one whose domains have scales of their own.
+TEST(Batch, ScoreManyWithAnswerCodesEqualsOneByOne) {
+    const Registry registry({test::source_dir(), test::binary_dir() / "share" / "routemap"});
+    const auto own_scales = parse_framework(
+        test::header("own-scales") + test::two_tiers() +
+            "[[answers]]\nid = \"no\"\nname = \"No\"\ncredit = 0\n[[answers]]\nid = \"yes\"\nname = \"Yes\"\ncredit = 1\n"
+            "[[domains]]\nid = \"d1\"\nname = \"D1\"\n"
+            "[[domains.areas]]\nid = \"a\"\nname = \"A\"\n"
+            "[[domains.areas.criteria]]\nid = \"f1\"\ntier = \"fundamental\"\ntext = \"X\"\nweight = 2\n"
+            "[[domains.areas.criteria]]\nid = \"f2\"\ntier = \"fundamental\"\ntext = \"X\"\n"
+            "[[domains.areas.criteria]]\nid = \"a1\"\ntier = \"advanced\"\ntext = \"X\"\n"
+            "[[domains]]\nid = \"d2\"\nname = \"D2\"\n"
+            "[[domains.answers]]\nid = \"none\"\nname = \"None\"\ncredit = 0\n"
+            "[[domains.answers]]\nid = \"some\"\nname = \"Some\"\ncredit = 0.3\n"
+            "[[domains.answers]]\nid = \"most\"\nname = \"Most\"\ncredit = 0.8\ncounts_as = \"met\"\n"
+            "[[domains.answers]]\nid = \"all\"\nname = \"All\"\ncredit = 1\n"
+            "[[domains.criteria]]\nid = \"f1\"\ntier = \"fundamental\"\ntext = \"X\"\n"
+            "[[domains.criteria]]\nid = \"a1\"\ntier = \"advanced\"\ntext = \"X\"\nweight = 0.5\n"
+            "[[domains.criteria]]\nid = \"a2\"\ntier = \"advanced\"\ntext = \"X\"\n",
+        "own-scales.toml");
+    const std::size_t rows = 2600;
+    for (const auto& f : {load_framework(test::source_dir() / "tests" / "data" / "graded-answers.toml"), own_scales}) {
+        const auto n = f.criteria().size();
+        std::mt19937 random(19);
+        std::vector<std::uint8_t> codes(rows * n);
+        for (std::size_t r = 0; r < rows; ++r)
+            for (const auto& c : f.criteria()) {
+                const auto scale = f.answers_of(c);
+                const auto pick = random() % 10;
+                codes[r * n + c.index] = pick < 6 && !scale.empty() ? scale[random() % scale.size()].code
+                                                                    : static_cast<std::uint8_t>(random() % 5);
+            }
+        for (const auto* name : {"staged", "continuous", "coverage", "eds-rating"}) {
+            const auto& model = registry.model(name);
+            const auto parameters = resolve_parameters(model, f);
+            const bool tiers = std::string(name) != "eds-rating";
+            std::vector<ScoreResult> expected;
+            for (std::size_t r = 0; r < rows; ++r)
+                expected.push_back(score_codes(model, f, std::span<const std::uint8_t>(codes.data() + r * n, n), parameters));
+            for (const unsigned threads : {1u, 3u}) {
+                BatchOptions options;
+                options.threads = threads;
+                options.outputs = batch_levels | batch_scores | (tiers ? batch_tier_scores : 0u);
+                const auto batch = score_many(model, f, codes.data(), rows, n, parameters, options);
+                for (std::size_t r = 0; r < rows; ++r) {
+                    expect_equal(batch, expected[r], r, tiers, f.id() + " " + name + " row " + std::to_string(r));
+                    if (::testing::Test::HasFatalFailure()) return;
+                }
+            }
+        }
+    }
+    // The own-scales framework scores its answers by their credits.
+    const auto& continuous = registry.model("continuous");
+    const std::vector<std::uint8_t> row{6, 5, 6, /* d2 */ 9, 8, 10};  // d1: yes, no, yes; d2: most, some, all
+    const auto r = score_codes(continuous, own_scales, row, resolve_parameters(continuous, own_scales));
+    EXPECT_DOUBLE_EQ(r.area("d1.a").score, 2.0 / 3 + 1);
+    EXPECT_DOUBLE_EQ(r.domain("d2").score, 0.8 + (0.5 * 0.3 + 1) / 1.5);
 }
 
 TEST(Batch, LevelsOnlyWritesNoScores) {

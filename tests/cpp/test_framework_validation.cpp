@@ -76,13 +76,14 @@ TEST(FrameworkValidation, WrongType) {
 TEST(FrameworkValidation, BadId) {
     std::string text = header() + two_tiers() + one_area;
     text.replace(text.find("id = \"collection\""), 17, "id = \"Collection Area\"");
-    expect_one(text, "bad area id 'Collection Area'", 19, 1);
+    expect_one(text, "bad area id 'Collection Area': use lowercase letters, digits and single hyphens (did you mean "
+                     "'collection-area'?)", 20, 6);
 }
 
 TEST(FrameworkValidation, DuplicateCriterionIdNamesTheFirst) {
     std::string text = header() + two_tiers() + one_area;
     text.replace(text.find("id = \"advanced.1\""), 17, "id = \"fundamental.1\"");
-    expect_one(text, "duplicate criterion id 'data.collection.fundamental.1' (first defined at test.toml:22:1)", 26, 1);
+    expect_one(text, "duplicate criterion id 'data.collection.fundamental.1' (first defined at test.toml:23:6)", 27, 6);
 }
 
 TEST(FrameworkValidation, UnknownTier) {
@@ -105,7 +106,9 @@ TEST(FrameworkValidation, CycleIsNamed) {
                       "[[domains.areas.criteria]]\nid = \"y\"\ntier = \"fundamental\"\ntext = \"Y\"\nrequires = [\"d.c.z\"]\n"
                       "[[domains.areas]]\nid = \"c\"\nname = \"C\"\n"
                       "[[domains.areas.criteria]]\nid = \"z\"\ntier = \"fundamental\"\ntext = \"Z\"\nrequires = [\"d.a.x\"]\n";
-    expect_one(text, "dependency cycle: d.a.x -> d.b.y -> d.c.z -> d.a.x", 22, 1);
+    // placed at the `requires` that closes it: the last one written
+    expect_one(text, "dependency cycle: d.a.x -> d.b.y -> d.c.z -> d.a.x (closed by the `requires` of 'd.c.z' naming 'd.a.x')",
+               42, 13);
 }
 
 TEST(FrameworkValidation, EmptyDomainAndEmptyArea) {
@@ -120,7 +123,7 @@ TEST(FrameworkValidation, HigherTierRequirementInOwnAreaWarnsAndCycles) {
     text.insert(text.find("[[domains.areas.criteria]]\nid = \"advanced.1\""),
                 "requires = [\"data.collection.advanced.1\"]\n");
     expect_one(text, "which is of a higher tier in the same area", 26, 13, Severity::warning);
-    expect_one(text, "dependency cycle: data.collection.fundamental.1 -> data.collection.advanced.1", 22, 1);
+    expect_one(text, "dependency cycle: data.collection.fundamental.1 -> data.collection.advanced.1", 26, 13);
 }
 
 TEST(FrameworkValidation, FormatVersionIsChecked) {

@@ -21,6 +21,8 @@ std::vector<Framework> every_framework(const Registry& registry) {
     for (const auto& id : registry.ids()) out.push_back(registry.get(id));
     out.push_back(test::worked_example());
     out.push_back(mixed_tiers());
+    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "explicit-five.toml"));
+    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "graded-answers.toml"));
     return out;
 }
 

@@ -186,10 +186,12 @@ int run_aggregate(Context& context, const std::vector<std::string>& args) {
     std::vector<Assessment> assessments;
     for (const auto& file : files) assessments.push_back(context.assessment(file));
     const auto framework = context.framework_for(assessments.front(), command.string("framework"));
-    for (const auto& a : assessments)
+    for (auto& a : assessments) {
         if (a.framework_id != framework.id())
             throw InputError("cannot aggregate '" + a.file + "': it is an assessment against '" + a.framework_id +
                              "', the others against '" + framework.id() + "'");
+        a.resolve(framework);
+    }
     const auto result = aggregate(context.registry(), framework, assessments, command.string("model"));
     switch (command.format()) {
         case Format::json: emit(command, dump(to_json(result))); break;

@@ -53,7 +53,16 @@ Assessed load_assessed_across_versions(Context& context, const CommandLine& comm
         return Assessed{std::move(migration.migrated), std::move(framework)};
     }
     assessment.validate(framework);
+    assessment.resolve(framework);  // answered criteria take their answers' meanings as statuses
     return Assessed{std::move(assessment), std::move(framework)};
+}
+
+std::string answer_or(const Assessed& a, const std::string& criterion_id, const std::string& otherwise) {
+    const auto it = a.assessment.records.find(criterion_id);
+    if (it == a.assessment.records.end() || it->second.answer.empty()) return otherwise;
+    const auto* c = a.framework.find_criterion(criterion_id);
+    const auto* answer = c ? a.framework.find_answer(*c, it->second.answer) : nullptr;
+    return answer ? "answered " + answer->name : otherwise;
 }
 
 std::string level_name(const Framework& framework, int level) {

@@ -20,6 +20,10 @@ struct Assessed {
     Framework framework;
 };
 
+// The answer a criterion was given, for people: its id and name ("half: Yes, for at least half"), or
+// `otherwise` when it was given a status.
+std::string answer_or(const Assessed& a, const std::string& criterion_id, const std::string& otherwise);
+
 // --framework ID|FILE, for assessments whose framework is not on the search path.
 void framework_option(CommandLine& command);
 // --model/-m NAME: the scoring model, default the framework's.

@@ -64,6 +64,11 @@ std::string status_word(Status s) {
     return out;
 }
 
+// A side of a change: the answer given (by id), else the status.
+std::string side(Status status, const std::string& answer) {
+    return answer.empty() ? status_word(status) : "answered " + answer;
+}
+
 constexpr ChangeKind kinds[] = {ChangeKind::newly_met,  ChangeKind::regressed,  ChangeKind::improved,
                                 ChangeKind::excluded,   ChangeKind::reinstated, ChangeKind::other};
 
@@ -106,8 +111,9 @@ std::string text_output(const Framework& f, const Comparison& c, const LevelName
         out += '\n' + kind_title(kind) + " (" + std::to_string(list.size()) + "):\n";
         for (const auto* ch : list) {
             const auto* criterion = f.find_criterion(ch->id);
-            out += wrap_block(ch->id + "  [" + status_word(ch->before) + " → " + status_word(ch->after) + "]", text_width,
-                              "  - ", "    ");
+            out += wrap_block(ch->id + "  [" + side(ch->before, ch->before_answer) + " → " +
+                                  side(ch->after, ch->after_answer) + "]",
+                              text_width, "  - ", "    ");
             if (criterion) out += wrap_block(criterion->text, text_width, "    ");
         }
     }
@@ -156,8 +162,9 @@ std::string markdown_output(const Framework& f, const Comparison& c, const Level
         for (const auto& ch : c.changes)
             if (ch.kind == kind) {
                 const auto* criterion = f.find_criterion(ch.id);
-                list += "- `" + ch.id + "` (" + markdown_escape(status_word(ch.before)) + " → " +
-                        markdown_escape(status_word(ch.after)) + ")" + (criterion ? ": " + markdown_escape(criterion->text) : "") + "\n";
+                list += "- `" + ch.id + "` (" + markdown_escape(side(ch.before, ch.before_answer)) + " → " +
+                        markdown_escape(side(ch.after, ch.after_answer)) + ")" +
+                        (criterion ? ": " + markdown_escape(criterion->text) : "") + "\n";
             }
         if (!list.empty()) out += "\n## " + kind_title(kind) + "\n\n" + list;
     }

@@ -79,8 +79,8 @@ std::string text_output(const Assessed& a, const GapAnalysis& gap) {
             out += wrap_block(name + ": " + levels + (items.empty() ? ", reached" : ""), text_width, "  ", "    ");
             for (const auto* item : items) {
                 const auto& c = f.criteria()[item->criterion];
-                out += wrap_block(c.id + "  [" + tier_name(f, c) + ", " + status_flag(*item) + "]", text_width, "    - ",
-                                  "      ");
+                out += wrap_block(c.id + "  [" + tier_name(f, c) + ", " + answer_or(a, c.id, status_flag(*item)) + "]",
+                                  text_width, "    - ", "      ");
                 out += wrap_block(c.text, text_width, "      ");
                 if (item->prerequisite)
                     out += wrap_block("needed first by: " + join(item->required_by), text_width, "      ", "        ");

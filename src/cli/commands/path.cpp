@@ -31,10 +31,12 @@ std::string status_word(Status s) {
     return out;
 }
 
-void text_step(std::string& out, const Framework& f, const PathStep& step, std::size_t number) {
+void text_step(std::string& out, const Assessed& a, const PathStep& step, std::size_t number) {
+    const auto& f = a.framework;
     const auto& c = f.criteria()[step.criterion];
     const std::string label = pad_left(std::to_string(number) + ". ", 6);
-    out += wrap_block(c.id + "  [" + tier_name(f, c) + ", " + status_word(step.status) + "]", text_width, "  " + label,
+    out += wrap_block(c.id + "  [" + tier_name(f, c) + ", " + answer_or(a, c.id, status_word(step.status)) + "]", text_width,
+                      "  " + label,
                       std::string(8, ' '));
     out += wrap_block(c.text, text_width, std::string(8, ' '));
     if (!step.waits_for.empty())
@@ -55,7 +57,7 @@ std::string text_output(const Assessed& a, const GapAnalysis& gap, const Progres
                                      std::to_string(path.steps.size()) + " in all):",
                                  text_width, "");
         out += '\n';
-        for (std::size_t i = 0; i < steps.size(); ++i) text_step(out, f, steps[i], i + 1);
+        for (std::size_t i = 0; i < steps.size(); ++i) text_step(out, a, steps[i], i + 1);
         return out;
     }
     out += '\n' + wrap_block(plural(path.steps.size(), "step") + " in " + plural(path.phase_count(), "phase") + ".",
@@ -64,7 +66,7 @@ std::string text_output(const Assessed& a, const GapAnalysis& gap, const Progres
     for (std::size_t p = 0; p < path.phases.size(); ++p) {
         out += "\nPhase " + std::to_string(p + 1) + (p == 0 ? " — can start now" : " — after phase " + std::to_string(p)) +
                " (" + plural(path.phases[p].size(), "step") + "):\n";
-        for (const auto i : path.phases[p]) text_step(out, f, path.steps[i], ++number);
+        for (const auto i : path.phases[p]) text_step(out, a, path.steps[i], ++number);
     }
     return out;
 }

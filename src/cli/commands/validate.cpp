@@ -217,10 +217,15 @@ int run_validate(Context& context, const std::vector<std::string>& args) {
         else if (kind == Kind::target) results.push_back(check_target(context, command, file));
         else results.push_back(check_assessment(context, command, file));
     }
-    // In file order, as an editor would walk through them (readers report some problems by id).
+    // In file order, as an editor would walk through them (readers report some problems by id); a
+    // warning about the whole file (such as the count of follow-on errors left out) closes the list.
     for (auto& r : results)
         std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-            return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
+            auto key = [](const Diagnostic& d) {
+                const bool closing = d.severity == Severity::warning && !d.location.known();
+                return std::make_tuple(closing, d.location.line, d.location.column);
+            };
+            return key(a) < key(b);
         });
     const bool strict = command.has("strict");
     switch (command.format()) {

@@ -96,7 +96,19 @@ Json to_json(const Framework& f) {
              {"source", info.source},
              {"description", info.description},
              {"status", info.status},
-             {"default_model", f.scoring().default_model}};
+             {"default_model", f.scoring().default_model},
+             {"implicit_edges", f.implicit_edges() == ImplicitEdges::none ? "none" : "previous-tier"}};
+    out["metadata"] = Json(info.metadata);
+    Json answers = Json::array();
+    for (const auto& a : f.answers())
+        answers.push_back(Json{{"id", a.id},
+                               {"name", a.name},
+                               {"description", a.description},
+                               {"credit", a.credit},
+                               {"counts_as", std::string(to_string(a.meaning))},
+                               {"code", a.code},
+                               {"domain", a.domain.empty() ? Json(nullptr) : Json(a.domain)}});
+    out["answers"] = std::move(answers);
     Json tiers = Json::array();
     for (const auto& t : f.tiers()) tiers.push_back(Json{{"id", t.id}, {"name", t.name}, {"description", t.description}});
     out["tiers"] = std::move(tiers);
@@ -114,8 +126,13 @@ Json to_json(const Framework& f) {
                                         {"details", c.details},
                                         {"requires", c.requires_ids},
                                         {"weight", c.weight},
-                                        {"tags", c.tags}});
-            areas.push_back(Json{{"id", a.id}, {"name", a.name}, {"implicit", a.implicit}, {"criteria", std::move(criteria)}});
+                                        {"tags", c.tags},
+                                        {"source", c.source}});
+            areas.push_back(Json{{"id", a.id},
+                                 {"name", a.name},
+                                 {"description", a.description},
+                                 {"implicit", a.implicit},
+                                 {"criteria", std::move(criteria)}});
         }
         domain["areas"] = std::move(areas);
         domains.push_back(std::move(domain));
@@ -225,11 +242,14 @@ Json to_json(const Comparison& c) {
     Json domains = Json::array(), areas = Json::array(), changes = Json::array();
     for (const auto& d : c.domains) domains.push_back(level_change_json(d));
     for (const auto& a : c.areas) areas.push_back(level_change_json(a));
-    for (const auto& ch : c.changes)
-        changes.push_back(Json{{"id", ch.id},
-                               {"before", std::string(to_string(ch.before))},
-                               {"after", std::string(to_string(ch.after))},
-                               {"kind", std::string(to_string(ch.kind))}});
+    for (const auto& ch : c.changes) {
+        Json change{{"id", ch.id}, {"before", std::string(to_string(ch.before))}, {"after", std::string(to_string(ch.after))}};
+        // The answers, for criteria answered on an answer scale (the statuses are their meanings).
+        if (!ch.before_answer.empty()) change["before_answer"] = ch.before_answer;
+        if (!ch.after_answer.empty()) change["after_answer"] = ch.after_answer;
+        change["kind"] = std::string(to_string(ch.kind));
+        changes.push_back(std::move(change));
+    }
     out["domains"] = std::move(domains);
     out["areas"] = std::move(areas);
     out["changes"] = std::move(changes);

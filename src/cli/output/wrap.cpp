@@ -11,22 +11,26 @@ namespace {
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Splits a word that is wider than a line at code point boundaries.
+// Splits a word that is wider than a line: after the last separator (. - / _ , : ;) that fits, so that
+// ids break between their parts ("domain.area." / "advanced.2"), else at a code point boundary.
 void split_long_word(std::string_view word, std::size_t width, std::vector<std::string>& lines) {
-    std::string piece;
-    std::size_t used = 0;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        if (!is_continuation(word[i])) {
-            if (used == width) {
-                lines.push_back(std::move(piece));
-                piece.clear();
-                used = 0;
+    auto is_separator = [](char c) { return c == '.' || c == '-' || c == '/' || c == '_' || c == ',' || c == ':' || c == ';'; };
+    while (display_width(word) > width) {
+        std::size_t used = 0, cut = 0, last_separator = 0;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            if (!is_continuation(word[i])) {
+                if (used == width) break;
+                ++used;
             }
-            ++used;
+            cut = i + 1;
+            if (is_separator(word[i]) && i + 1 < word.size()) last_separator = i + 1;
         }
-        piece += word[i];
+        while (cut < word.size() && is_continuation(word[cut])) ++cut;
+        if (last_separator > 0) cut = last_separator;
+        lines.emplace_back(word.substr(0, cut));
+        word.remove_prefix(cut);
     }
-    lines.push_back(std::move(piece));
+    lines.emplace_back(word);
 }
 
 void wrap_paragraph(std::string_view text, std::size_t width, std::vector<std::string>& lines) {

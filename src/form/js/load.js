@@ -62,6 +62,14 @@ function readAssessment(text, name) {
       RECORD_KEYS.forEach(function (key) { r[key] = str(record, key, where, false); });
       r.status = r.status === "" ? "unknown" : normaliseName(r.status);
       if (DATA.statuses.indexOf(r.status) < 0) errors.push(where + ": unknown status '" + record.status + "'");
+      if (r.answer) {
+        var scale = scaleOf(CRITERION_OF[cid]);
+        if (r.status !== "unknown")
+          errors.push(where + ": gives both a status ('" + r.status + "') and an answer ('" + r.answer + "'): give one");
+        else if (!scale.some(function (a) { return a.id === r.answer; }))
+          errors.push(where + ": '" + r.answer + "' is not an answer of its scale" + (scale.length ? " (" +
+                      scale.map(function (a) { return a.id; }).join(", ") + ")" : ": it has none"));
+      }
       if (r.reason) {
         r.reason = normaliseName(r.reason);
         if (DATA.reasons.indexOf(r.reason) < 0) errors.push(where + ": unknown reason '" + record.reason + "'");

@@ -24,7 +24,7 @@ function showAll() {
 
 function showCriterion(k) {
   var entry = CRITERIA[k], answer = state.criteria[entry.c.id], id = "c" + k;
-  DATA.statuses.forEach(function (s) { byId(id + "-status-" + s).checked = answer.status === s; });
+  choicesOf(entry.c).forEach(function (choice) { byId(id + "-" + choice.key).checked = answer.status === choice.value; });
   ["evidence", "note", "owner", "due", "reason"].forEach(function (key) { setValue(byId(id + "-" + key), answer[key]); });
   setValue(byId(id + "-reason-text"), answer.reason_text);
   showStatus(k);
@@ -47,7 +47,7 @@ function update() {
   var answered = CRITERIA.filter(function (e) { return state.criteria[e.c.id].status !== "unknown"; }).length;
   byId("rm-progress").textContent = answered + " of " + plural(CRITERIA.length, "criterion", "criteria") + " answered";
   byId("rm-progress-bar").value = answered;
-  var levels = previewLevels(function (id) { return state.criteria[id].status; });
+  var levels = previewLevels(function (id) { return meaningOf(id, state.criteria[id].status); });
   AREAS.forEach(function (a) { setLevel(byId("level-a" + a.index), levels.areas[a.area.id]); });
   FW.domains.forEach(function (domain, d) {
     setLevel(byId("level-d" + d), levels.domains[domain.id]);
@@ -70,7 +70,7 @@ function applyFilter() {
   CRITERIA.forEach(function (e) {
     var status = state.criteria[e.c.id].status;
     var visible = filter === "all" || (filter === "unanswered" && status === "unknown") ||
-                  (filter === "not_met" && status === "not_met");
+                  (filter === "not_met" && meaningOf(e.c.id, status) === "not_met");
     byId("c" + e.index).hidden = !visible;
     if (visible) shown++;
   });

@@ -105,11 +105,11 @@ function countActions(actions) {
 function renderCriterion(c, index) {
   var id = "c" + index;
   var tier = FW.tiers[c.tier].name;
-  var radios = DATA.statuses.map(function (s) {
+  var radios = choicesOf(c).map(function (choice) {
     return el("span", { class: "radio" },
-      el("input", { type: "radio", name: id + "-status", id: id + "-status-" + s, value: s, "data-field": "status",
-                    "data-criterion": c.id }),
-      el("label", { for: id + "-status-" + s }, STATUS_LABELS[s]));
+      el("input", { type: "radio", name: id + "-status", id: id + "-" + choice.key, value: choice.value,
+                    "data-field": "status", "data-criterion": c.id }),
+      el("label", { for: id + "-" + choice.key }, choice.label));
   });
   var reason = el("select", { id: id + "-reason", name: id + "-reason", "data-field": "reason", "data-criterion": c.id },
     el("option", { value: "" }, "Choose a reason"),
@@ -118,7 +118,7 @@ function renderCriterion(c, index) {
     el("legend", null, c.text),
     el("p", { class: "hint", id: id + "-hint" }, tier + " \u00b7 criterion " + c.id),
     c.details.length ? el("ul", { class: "details" }, c.details.map(function (d) { return el("li", null, d); })) : null,
-    el("fieldset", { class: "radios" }, el("legend", null, "Status"), radios),
+    el("fieldset", { class: "radios" }, el("legend", null, scaleOf(c).length ? "Answer" : "Status"), radios),
     el("div", { class: "conditional", id: id + "-na", hidden: true },
       el("div", { class: "field", id: id + "-reason-field" },
         el("label", { for: id + "-reason" }, "Why does this criterion not apply?"),

@@ -29,6 +29,8 @@ function stateFromAssessment(a) {
     var r = a.criteria[id];
     RECORD_KEYS.forEach(function (key) { if (typeof r[key] === "string") s.criteria[id][key] = r[key]; });
     if (!s.criteria[id].status) s.criteria[id].status = "unknown";
+    if (s.criteria[id].answer) s.criteria[id].status = ANSWER + s.criteria[id].answer;
+    delete s.criteria[id].answer;
   });
   return s;
 }
@@ -93,7 +95,8 @@ function restore() {
       var r = saved.state.criteria && saved.state.criteria[id];
       if (!r) return;
       RECORD_KEYS.forEach(function (key) { if (typeof r[key] === "string") s.criteria[id][key] = r[key]; });
-      if (DATA.statuses.indexOf(s.criteria[id].status) < 0) s.criteria[id].status = "unknown";
+      delete s.criteria[id].answer;
+      if (!validStatus(CRITERION_OF[id], s.criteria[id].status)) s.criteria[id].status = "unknown";
     });
     return s;
   } catch (e) {

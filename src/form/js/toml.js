@@ -38,7 +38,9 @@ function tomlComment(text, width) {
 // The record written for a criterion: status and evidence always, the rest when not empty, the
 // reason only for a criterion that does not apply (the formats refuse it anywhere else).
 function fileRecord(answer) {
-  var r = { status: answer.status || "unknown", evidence: answer.evidence || "" };
+  var status = answer.status || "unknown";
+  var r = isAnswer(status) ? { answer: status.slice(ANSWER.length), evidence: answer.evidence || "" }
+                           : { status: status, evidence: answer.evidence || "" };
   ["note", "owner", "due"].forEach(function (key) { if (answer[key]) r[key] = answer[key]; });
   if (r.status === "not_applicable") {
     if (answer.reason) r.reason = answer.reason;
@@ -51,6 +53,12 @@ function formatToml(a) {
   var out = tomlComment("Assessment against " + FW.name + " (" + FW.id + " " + FW.version + ").");
   out += tomlComment("status: met, partial, not_met, not_applicable or unknown. A not_applicable criterion needs a " +
                      "reason: not_relevant, out_of_scope or owned_elsewhere (and reason_text to explain).");
+  // The answer scales, as the engine's writer lists them: the framework's at the top, a domain's own
+  // at each of its criteria.
+  var top = FW.scales.filter(function (s) { return s.domain === null; })[0];
+  if (top)
+    out += tomlComment("Instead of a status, a criterion may be given an answer of the framework's answer scale, as " +
+                       "answer = \"id\": " + top.text + ".");
   out += "format_version = 1\n\n[assessment]\n";
   out += "framework = " + tomlString(FW.id) + "\n";
   out += "framework_version = " + tomlString(FW.version) + "\n";
@@ -62,6 +70,7 @@ function formatToml(a) {
     var tier = FW.tiers[c.tier].name;
     out += "\n" + tomlComment(area.implicit ? domain.name + " — " + tier : domain.name + " / " + area.name + " — " + tier);
     out += tomlComment(c.text);
+    if (c.scale >= 0 && FW.scales[c.scale].domain !== null) out += tomlComment("answers: " + FW.scales[c.scale].text);
     var r = fileRecord(a.criteria[c.id] || {});
     out += "[criteria." + tomlString(c.id) + "]\n";
     RECORD_KEYS.forEach(function (key) { if (key in r) out += key + " = " + tomlString(r[key]) + "\n"; });

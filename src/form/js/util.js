@@ -11,7 +11,44 @@ var REASON_LABELS = {
   not_relevant: "Not relevant to us", out_of_scope: "Out of the scope of this assessment",
   owned_elsewhere: "Owned elsewhere (another team or organisation is responsible)"
 };
-var RECORD_KEYS = ["status", "evidence", "note", "owner", "due", "reason", "reason_text"];
+var RECORD_KEYS = ["status", "answer", "evidence", "note", "owner", "due", "reason", "reason_text"];
+
+// Answer scales (docs/framework-format.md): FW.scales[k] lists the answers {id, name, credit,
+// counts_as} of one scale, and a criterion's `scale` is the index of its own, or -1. In the state an
+// answer is kept as the status "answer:<id>"; it counts as its counts_as (met, partial or not_met).
+var ANSWER = "answer:";
+var CRITERION_OF = {};
+
+function scaleOf(c) { return c.scale >= 0 ? FW.scales[c.scale].answers : []; }
+
+// The choices a criterion offers: its scale's answers, then not applicable and unknown; or the
+// built-in statuses. {key: the end of the radio's id, value: the status kept, label}.
+function choicesOf(c) {
+  var scale = scaleOf(c);
+  if (!scale.length)
+    return DATA.statuses.map(function (s) { return { key: "status-" + s, value: s, label: STATUS_LABELS[s] }; });
+  return scale.map(function (a, j) { return { key: "answer-" + j, value: ANSWER + a.id, label: a.name }; })
+    .concat(["not_applicable", "unknown"].map(function (s) { return { key: "status-" + s, value: s, label: STATUS_LABELS[s] }; }));
+}
+
+function isAnswer(status) { return String(status).indexOf(ANSWER) === 0; }
+
+function answerOf(c, status) {
+  var id = String(status).slice(ANSWER.length);
+  return scaleOf(c).filter(function (a) { return a.id === id; })[0] || null;
+}
+
+// What a criterion's status counts as: an answer's counts_as, or the status itself.
+function meaningOf(criterionId, status) {
+  if (!isAnswer(status)) return status;
+  var answer = answerOf(CRITERION_OF[criterionId], status);
+  return answer ? answer.counts_as : "unknown";
+}
+
+// A status the criterion can hold: a built-in one, or an answer of its own scale.
+function validStatus(c, status) {
+  return isAnswer(status) ? answerOf(c, status) !== null : DATA.statuses.indexOf(status) >= 0;
+}
 
 // el("p", {class: "hint", id: "x"}, "text", childNode, ...): attributes by name, children as
 // text nodes or elements.
@@ -68,6 +105,10 @@ function plural(n, one, many) { return n + " " + (n === 1 ? one : (many || one +
 
 // Calls fn(criterion, area, domain) for every criterion, in framework order.
 function eachCriterion(fn) {
+  if (!eachCriterion.indexed) {
+    eachCriterion.indexed = true;
+    eachCriterion(function (c) { CRITERION_OF[c.id] = c; });
+  }
   FW.domains.forEach(function (domain) {
     domain.areas.forEach(function (area) {
       area.criteria.forEach(function (c) { fn(c, area, domain); });
