@@ -1,8 +1,10 @@
 """routemap panel: three raters' files of one example service (examples/panel/). Expected statuses
 come from the files themselves, read here with tomllib, independently of the C++ code."""
 
-from __future__ import re
-import annotations
+from __future__ import annotations
+
+import csv
+import re
 
 import csv
 import io
