@@ -4,10 +4,8 @@ come from the files themselves, read here with tomllib, independently of the C++
 from __future__ import annotations
 
 import csv
-import re
-
-import csv
 import io
+import re
 import tomllib
 
 import pytest
