@@ -24,7 +24,7 @@ def test_gap_items_and_steps_carry_owner_due_and_overdue(organisation, organisat
         assert item.overdue == (item.due is not None and len(item.due) == 10 and item.due < current.date)
         assert item.owner in repr(item)
     assert all(i.owner is None for i in gap.items if i.id not in owned)
-    path = routemap.path(gap)
+    path = routemap.progression_path(gap)
     steps = {s.id: s for s in path.steps}
     for item in items:
         assert steps[item.id].owner == item.owner and steps[item.id].due == item.due
@@ -45,13 +45,13 @@ def test_frames_have_typed_owner_and_due(organisation, organisation_years):
     if item.due and len(item.due) == 10:
         assert row["due"] == pd.Timestamp(item.due)
     assert frame.loc[frame["owner"].isna(), "owner"].isna().all()  # <NA>, not ""
-    steps = routemap.path(gap).to_frame()
+    steps = routemap.progression_path(gap).to_frame()
     assert {"owner", "due", "due_text", "overdue"} <= set(steps.columns)
     assert pd.api.types.is_datetime64_any_dtype(steps["due"])
 
 
 def test_free_text_due_dates_are_kept_as_written(service):
-    a = routemap.Assessment.blank(service, "Clinic", "2026-06-01")
+    a = routemap.Assessment(service, subject="Clinic", date="2026-06-01")
     first = service.criteria[0].id
     a.set(first, "not_met", owner="Jo", due="Q3 2026")
     frame = routemap.gap(service, a, "fundamental").to_frame()
