@@ -2,6 +2,7 @@
 
 #include "common.hpp"
 
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -123,6 +124,31 @@ void check_writable(const Assessment& a) {
             check(*value, "a field of criterion '" + id + "'", id);
     }
     if (!problems.empty()) throw AssessmentError(std::move(problems));
+}
+
+// A TOML basic string: quotes, backslashes and control characters escaped, everything else as is.
+std::string toml_string(std::string_view s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\f': out += "\\f"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+                    char buffer[8];
+                    std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                    out += buffer;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + '"';
 }
 
 }  // namespace routemap::detail

@@ -26,6 +26,9 @@ inline constexpr std::string_view reason_names = "not_relevant, out_of_scope or 
 
 // ASCII only: names and extensions are ASCII, and locale-dependent case mapping would be wrong here.
 std::string lower(std::string_view text);
+// A TOML basic string: quotes, backslashes and control characters escaped, everything else as is
+// (the assessment writer and the framework writer both write TOML).
+std::string toml_string(std::string_view s);
 // YYYY-MM-DD, a real day of the Gregorian calendar.
 bool is_valid_date(std::string_view s);
 // Well-formed UTF-8: no overlong forms, surrogates or code points past U+10FFFF.

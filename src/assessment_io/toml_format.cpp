@@ -76,30 +76,6 @@ void read_toml_record(TomlReader& r, Problems& p, const std::string& id, const t
     for (auto i = first; i < p.out.size(); ++i) p.out[i].criterion_id = id;
 }
 
-// A TOML basic string: quotes, backslashes and control characters escaped, everything else as is.
-std::string toml_string(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\f': out += "\\f"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-                    char buffer[8];
-                    std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                    out += buffer;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + '"';
-}
 
 // Comment lines ("# ...") holding `text`, wrapped at about `width` columns; control characters
 // (not allowed in TOML comments) become spaces.

@@ -2,6 +2,8 @@
 
 #include <routemap/authoring.hpp>
 
+#include "assessment_io/common.hpp"
+
 #include <charconv>
 #include <cstdio>
 
@@ -9,30 +11,7 @@ namespace routemap {
 
 namespace {
 
-// A TOML basic string: quotes, backslashes and control characters escaped.
-std::string quoted(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\f': out += "\\f"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-                    char buffer[8];
-                    std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                    out += buffer;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + '"';
-}
+std::string quoted(std::string_view s) { return detail::toml_string(s); }
 
 std::string number(double value) {
     char buffer[64];
