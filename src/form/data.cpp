@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <routemap/detail/format.hpp>
+#include <routemap/markdown.hpp>
 #include <routemap/status.hpp>
 #include <routemap/version.hpp>
 
@@ -23,6 +24,10 @@ Json actions_json(const std::vector<Action>& actions) {
     for (const auto& action : actions) out.push_back({{"text", action.text}, {"children", actions_json(action.children)}});
     return out;
 }
+
+// The author's Markdown as safe HTML (raw HTML escaped, unsafe links dropped: see markdown.hpp), made
+// here rather than in the page so that the page never turns a string of its own into HTML.
+std::string markdown_or_empty(const std::string& text) { return text.empty() ? std::string() : render_markdown_html(text); }
 
 Json framework_json(const Framework& framework) {
     const auto& info = framework.info();
@@ -61,11 +66,19 @@ Json framework_json(const Framework& framework) {
             for (const auto& c : framework.criteria_of(area)) {
                 const auto scale = framework.answers_of(c);
                 const int k = scale.empty() ? -1 : scale_index.at(scale.front().index);
-                criteria.push_back({{"id", c.id}, {"tier", c.tier}, {"text", c.text}, {"details", c.details}, {"scale", k}});
+                Json details_html = Json::array();
+                for (const auto& line : c.details) details_html.push_back(render_markdown_html(line));
+                criteria.push_back({{"id", c.id},
+                                    {"tier", c.tier},
+                                    {"text", c.text},
+                                    {"details", c.details},
+                                    {"details_html", std::move(details_html)},
+                                    {"scale", k}});
             }
             areas.push_back({{"id", area.id},
                              {"name", area.name},
                              {"description", area.description},
+                             {"description_html", markdown_or_empty(area.description)},
                              {"implicit", area.implicit},
                              {"criteria", std::move(criteria)}});
         }
@@ -74,6 +87,7 @@ Json framework_json(const Framework& framework) {
                            {"step", domain.step},
                            {"summary", domain.summary},
                            {"description", domain.description},
+                           {"description_html", markdown_or_empty(domain.description)},
                            {"actions", actions_json(domain.actions)},
                            {"areas", std::move(areas)}});
     }

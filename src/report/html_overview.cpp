@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include <routemap/markdown.hpp>
 #include <routemap/version.hpp>
 
 #include "html.hpp"
@@ -63,7 +64,23 @@ std::string about_section(const ReportData& data) {
     out += "<dt>Target</dt><dd>" + escape(describe_target(data)) + "</dd>\n";
     if (data.previous)
         out += "<dt>Compared with</dt><dd>the assessment of " + escape(data.previous->date) + "</dd>\n";
-    return out + "</dl>\n</section>\n";
+    out += "</dl>\n";
+    // The framework's own words, as its author wrote them (Markdown, rendered safely): what it is for,
+    // and what each level means, so that a reader of the levels above knows what they stand for.
+    if (!info.description.empty())
+        out += "<h3>The framework</h3>\n<div class=\"prose\">" + render_markdown_html(info.description) + "</div>\n";
+    bool described = false;
+    for (const auto& tier : f.tiers()) described = described || !tier.description.empty();
+    if (described) {
+        out += "<h3>What the levels mean</h3>\n<dl class=\"levels\">\n";
+        for (const auto& tier : f.tiers())
+            out += "<dt>" + escape(tier.name) + "</dt><dd class=\"prose\">" +
+                   (tier.description.empty() ? std::string("<p class=\"muted\">No description given.</p>")
+                                             : render_markdown_html(tier.description)) +
+                   "</dd>\n";
+        out += "</dl>\n";
+    }
+    return out + "</section>\n";
 }
 
 std::string notes_section(const ReportData& data) {

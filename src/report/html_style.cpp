@@ -71,6 +71,11 @@ header.cover .subtitle { color: var(--muted); margin: 0; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 5px 18px; margin: 0; font-size: 14px; }
 dl.meta dt { color: var(--muted); font-weight: 600; }
 dl.meta dd { margin: 0; }
+dl.levels { margin: 0; font-size: 14px; }
+dl.levels dt { font-weight: 700; margin-top: 6px; }
+dl.levels dd { margin: 0 0 0 18px; }
+.prose p:last-child { margin-bottom: 0; }
+.prose ul, .prose ol { margin: 0 0 8px; padding-left: 22px; }
 section { margin: 0 0 34px; page-break-inside: avoid; break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--rule); }
@@ -156,6 +161,7 @@ footer { border-top: 1px solid var(--rule); padding-top: 10px; font-size: 12px; 
   section#board { break-after: page; page-break-after: always; }
   section#board { page-break-inside: auto; break-inside: auto; }
   dl.meta { font-size: 9pt; gap: 2px 14px; grid-template-columns: max-content 1fr max-content 1fr; }
+  section#about .prose, dl.levels { font-size: 8.5pt; }
   section { margin-bottom: 22px; }
   h2 { font-size: 14pt; }
   h3 { font-size: 11pt; }

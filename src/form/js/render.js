@@ -117,7 +117,7 @@ function renderCriterion(c, index) {
   var box = el("fieldset", { class: "criterion", id: id, "aria-describedby": id + "-hint", "data-criterion-id": c.id },
     el("legend", null, c.text),
     el("p", { class: "hint", id: id + "-hint" }, tier + " \u00b7 criterion " + c.id),
-    c.details.length ? el("ul", { class: "details" }, c.details.map(function (d) { return el("li", null, d); })) : null,
+    c.details.length ? el("ul", { class: "details" }, c.details_html.map(function (d) { return rich("li", { class: "prose" }, d); })) : null,
     el("fieldset", { class: "radios" }, el("legend", null, scaleOf(c).length ? "Answer" : "Status"), radios),
     el("div", { class: "conditional", id: id + "-na", hidden: true },
       el("div", { class: "field", id: id + "-reason-field" },
@@ -141,6 +141,7 @@ function renderDomain(domain, d) {
     el("h2", { id: "d" + d + "-title" }, domain.name),
     domain.step && domain.step !== domain.name ? el("p", { class: "hint" }, domain.step) : null,
     domain.summary ? el("p", null, domain.summary) : null,
+    domain.description && domain.description !== domain.summary ? rich("div", { class: "prose" }, domain.description_html) : null,
     el("p", { class: "level", id: "level-d" + d, "data-domain-id": domain.id }, "Domain level (preview): ", el("strong")));
   if (domain.actions.length)
     section.appendChild(el("details", { class: "guidance" },
@@ -151,7 +152,7 @@ function renderDomain(domain, d) {
     AREAS.push({ area: area, domain: domain, index: a });
     var box = el("section", { class: "area", id: "a" + a, "aria-labelledby": area.implicit ? null : "a" + a + "-title" },
       area.implicit ? null : el("h3", { id: "a" + a + "-title" }, area.name),
-      area.description ? el("p", { class: "hint" }, area.description) : null,
+      area.description ? rich("div", { class: "hint prose" }, area.description_html) : null,
       el("p", { class: "level", id: "level-a" + a, "data-area-id": area.id },
         area.implicit ? "Level (preview): " : "Area level (preview): ", el("strong")));
     FW.tiers.forEach(function (tier, t) {

@@ -1,5 +1,7 @@
 // Small helpers shared by the other parts. All DOM is built here with createElement and
-// textContent: no text from the framework or an assessment is ever parsed as HTML.
+// textContent: no text from the framework or an assessment is ever parsed as HTML, with one
+// exception, rich(): the framework author's Markdown, which routemap rendered to safe HTML (raw HTML
+// escaped, only http, https, mailto and relative links) when it made this page.
 
 var DATA = JSON.parse(document.getElementById("rm-data").textContent);
 var FW = DATA.framework;
@@ -62,6 +64,14 @@ function el(tag, attributes) {
     });
   }
   for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
+  return node;
+}
+
+// An element holding HTML that routemap rendered from the framework's Markdown (a *_html field of
+// DATA); never called with anything typed into the form or read from an assessment file.
+function rich(tag, attributes, html) {
+  var node = el(tag, attributes);
+  node.innerHTML = html;
   return node;
 }
 
