@@ -271,8 +271,33 @@ void bind_assessment(py::module_& m) {
         });
 
     m.def("read_assessment", &read, py::arg("file"), py::arg("framework") = py::none(), py::arg("validate") = true,
-          "Read an assessment file (.toml, .json or .csv). With a framework, attach it and (validate=True) raise "
-          "AssessmentError listing every mismatch.");
+          R"doc(Read an assessment file: TOML, JSON or CSV (by its extension).
+
+Parameters
+----------
+file : str or os.PathLike
+framework : Framework, optional
+    Attach the assessment to this framework (needed by score(), gap() and the frames).
+validate : bool, default True
+    With a framework, check the assessment against it.
+
+Returns
+-------
+Assessment
+
+Raises
+------
+AssessmentError
+    Bad content (file:line:column) or, when validating, every mismatch with the framework.
+IoError
+    The file cannot be read.
+
+Examples
+--------
+>>> a = routemap.read_assessment("examples/newham-organisation-2026.toml", routemap.load("newham-organisation"))
+>>> a.subject
+'Riverside Community Health NHS Trust (fictional)'
+)doc");
     m.def("parse_assessment",
           [](const std::string& text, const std::string& format, const std::string& source_name,
              const std::optional<Framework>& framework, bool validate) {

@@ -165,15 +165,46 @@ BatchResult score_any(const Framework& framework, const py::object& statuses, co
     return run(request, converted.data(), rows, static_cast<std::size_t>(converted.shape(1)), true);
 }
 
-const char* const score_many_doc =
-    "Score many assessments at once. `statuses` is an integer matrix, one row per assessment and one column per "
-    "criterion in framework order (codes 0 unknown, 1 not_met, 2 partial, 3 met, 4 not_applicable). Returns a "
-    "BatchResult with numpy arrays of levels and scores per area, domain and overall, computed in C++ with the GIL "
-    "released by the model's compiled plan, split across `threads` (default: every core); exactly what scoring each "
-    "row on its own gives. Not applicable is never a number: levels are -1 and scores NaN there, and the "
-    "*_applicable boolean masks say where. Ask for less with levels=False or scores=False (those arrays are then "
-    "None), for per-tier completions with tier_scores=True. A C-contiguous uint8 matrix is read without copying; "
-    "other integer dtypes are checked and converted once.";
+const char* const score_many_doc = R"doc(Score many assessments at once, as numpy arrays: for simulations and sensitivity analyses.
+
+Gives exactly what score() gives for each row on its own, computed in C++ by the model's compiled
+plan with the GIL released.
+
+Parameters
+----------
+framework : Framework
+statuses : array-like of int, shape (assessments, criteria)
+    One row per assessment, one column per criterion in framework order (Framework.criterion_ids).
+    Codes: 0 unknown, 1 not_met, 2 partial, 3 met, 4 not_applicable, then 5 + k for answer k of the
+    framework's answer scale. A C-contiguous uint8 matrix is read without copying; other integer
+    arrays are checked and converted once.
+model : str, optional
+    As for score().
+parameters : mapping of str to float, optional
+    As for score().
+registry : Registry, optional
+levels, scores : bool, default True
+    Ask for less: an array not asked for is None.
+tier_scores : bool, default False
+    Also the completion of each (area, tier).
+threads : int, optional
+    Rows are split across this many threads; default every core.
+
+Returns
+-------
+BatchResult
+    overall_levels (assessments,), domain_levels and area_levels (assessments, nodes), the same
+    for scores, and *_applicable boolean masks. Not applicable is never a number: levels are -1 and
+    scores NaN there. .to_frame(wide=True) gives one row per assessment.
+
+Examples
+--------
+>>> fw = routemap.load("newham-organisation")
+>>> codes = numpy.random.default_rng(1).integers(0, 5, size=(100_000, len(fw.criterion_ids)), dtype=numpy.uint8)
+>>> result = routemap.score_many(fw, codes, "continuous")
+>>> result.overall_scores.shape
+(100000,)
+)doc";
 
 }  // namespace
 

@@ -97,8 +97,29 @@ void bind_compare(py::module_& m) {
           },
           py::arg("framework"), py::arg("before"), py::arg("after"), py::arg("model") = py::none(),
           py::arg("registry") = py::none(),
-          "Compare two assessments of the same subject. Raises AssessmentError when the subjects differ or either "
-          "does not fit the framework.");
+          R"doc(What changed between two assessments of the same subject: levels per node and status per
+criterion.
+
+Parameters
+----------
+framework : Framework
+before, after : Assessment
+    The earlier and the later assessment.
+model : str, optional
+    As for score().
+registry : Registry, optional
+
+Returns
+-------
+Comparison
+    .overall, .domains and .areas (LevelChange), .changes (CriterionChange per criterion whose
+    status changed), .newly_met() and .regressed(); .to_frame().
+
+Raises
+------
+AssessmentError
+    The subjects differ, or either assessment does not fit the framework.
+)doc");
 }
 
 }  // namespace routemap::python

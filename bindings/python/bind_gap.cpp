@@ -128,9 +128,36 @@ void bind_gap(py::module_& m) {
               return Gap(analyse_gap(framework, assessment, target.value_or(Target{}).normalised(framework)), framework);
           },
           py::arg("framework"), py::arg("assessment"), py::arg("target") = py::none(),
-          "Gap analysis of an assessment against a target (a Target, a tier id or name in any case such as "
-          "'intermediate' or 'Intermediate', or None for the highest tier): per area the unmet criteria up to the target plus their unmet prerequisites. Raises "
-          "TargetError for an unknown tier, domain or area, AssessmentError when the assessment does not fit.");
+          R"doc(What is left to do to reach a target: per area, the criteria not yet met up to the target tier,
+plus the unmet prerequisites they need.
+
+Parameters
+----------
+framework : Framework
+assessment : Assessment
+target : Target or str, optional
+    A Target (one tier by default, others per domain or area), or a tier's id or name in any case
+    ('intermediate', 'Intermediate'). Default: the highest tier everywhere.
+
+Returns
+-------
+GapAnalysis
+    .items (GapItem: criterion, status, owner, due, overdue), .areas, .domains, .total;
+    .to_frame(); .path() for the progression path.
+
+Raises
+------
+TargetError
+    An unknown tier, domain or area in the target.
+AssessmentError
+    The assessment does not fit the framework.
+
+Examples
+--------
+>>> g = routemap.gap(fw, a, "intermediate")
+>>> g.total.to_close > 0 and g.total.met <= g.total.required
+True
+)doc");
 }
 
 }  // namespace routemap::python

@@ -73,7 +73,27 @@ void bind_progression(py::module_& m) {
 
     m.def("progression_path",
           [](const Bound<GapAnalysis>& gap) { return Path(progression_path(gap.framework, gap), gap.framework); }, py::arg("gap"),
-          "The progression path of a gap analysis: its criteria in dependency order, grouped into phases.");
+          R"doc(The order in which to close a gap: its criteria in dependency order, grouped into phases.
+
+Phase 1 holds what can start now; each later phase waits for an earlier one (a lower tier of the
+same area, or a `requires` prerequisite). routemap.path(framework, assessment, target) does gap()
+and this in one call; GapAnalysis.path() is the same.
+
+Parameters
+----------
+gap : GapAnalysis
+
+Returns
+-------
+ProgressionPath
+    .phases (lists of PathStep: criterion, status, owner, due, overdue, waits_for); .to_frame().
+
+Examples
+--------
+>>> p = routemap.progression_path(routemap.gap(fw, a, "intermediate"))
+>>> p.phases[0][0].phase
+1
+)doc");
 }
 
 }  // namespace routemap::python

@@ -111,7 +111,33 @@ void bind_registry(py::module_& m) {
           py::arg("registry") = py::none(), "A FrameworkSummary for every framework on the search path.");
     m.def("load", [](std::string_view id_or_path, const std::shared_ptr<Registry>& r) { return registry_or_default(r).load(id_or_path); },
           py::arg("id_or_path"), py::arg("registry") = py::none(),
-          "A framework by id (from the search path) or from a TOML file path.");
+          R"doc(A framework by its id (from the search path) or from a TOML file.
+
+Parameters
+----------
+id_or_path : str
+    A framework id such as 'newham-organisation' (see frameworks()), or a path to a .toml file.
+registry : Registry, optional
+    Default: registry(), whose search path is ROUTEMAP_PATH, the user's data directory and the
+    installation's frameworks (default_search_path()).
+
+Returns
+-------
+Framework
+
+Raises
+------
+NotFoundError
+    No framework of that id on the search path (with the ids it knows).
+FrameworkError
+    The file is not a valid framework (every problem, file:line:column).
+
+Examples
+--------
+>>> fw = routemap.load("newham-organisation")
+>>> len(fw.domains)
+6
+)doc");
     m.def("models", [](const std::shared_ptr<Registry>& r) { return registry_or_default(r).model_names(); },
           py::arg("registry") = py::none(), "The names of every scoring model available.");
     m.def("plugins", [](const std::shared_ptr<Registry>& r) { return registry_or_default(r).plugins(); },

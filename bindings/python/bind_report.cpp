@@ -36,11 +36,40 @@ void bind_report(py::module_& m) {
           py::arg("framework"), py::arg("assessment"), py::arg("format") = "html", py::arg("previous") = py::none(),
           py::arg("target") = py::none(), py::arg("model") = py::none(), py::arg("registry") = py::none(),
           py::arg("history") = std::vector<BoundAssessment>{},
-          "Render a report (default: the self-contained HTML report) of an assessment. Its first page is for a "
-          "board (level, share of the way to the target, why, trend, domains against the target, top priorities "
-          "with owners); appendices follow. `history`: earlier assessments of the same subject, any order, for the "
-          "trend; `previous` (default: the latest of them dated on or before this one) for the progress appendix. Raises "
-          "NotFoundError for an unknown format, AssessmentError for history of another framework.");
+          R"doc(A report of one assessment, by default the self-contained HTML report a board reads.
+
+Its first page is for the board: the level, the share of the way to the target, why the level is
+what it is, the trend, the domains against the target and the top priorities with their owners.
+Appendices follow (docs/report.md).
+
+Parameters
+----------
+framework : Framework
+assessment : Assessment
+format : str, default 'html'
+    'html', 'markdown' or 'text'.
+previous : Assessment, optional
+    For the progress appendix; default: the latest of `history` dated on or before this one.
+target : Target or str, optional
+    As for gap(); default: the highest tier.
+model : str, optional
+    As for score().
+registry : Registry, optional
+history : list of Assessment
+    Earlier assessments of the same subject, in any order, for the trend.
+
+Returns
+-------
+str
+    The report; write it to a file yourself (Path(...).write_text(report, encoding="utf-8")).
+
+Raises
+------
+NotFoundError
+    An unknown format.
+AssessmentError
+    An assessment of another framework in `history`, or one that does not fit.
+)doc");
 }
 
 }  // namespace routemap::python

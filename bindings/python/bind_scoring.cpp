@@ -92,9 +92,41 @@ void bind_scoring(py::module_& m) {
           },
           py::arg("framework"), py::arg("assessment"), py::arg("model") = py::none(), py::arg("parameters") = py::none(),
           py::arg("registry") = py::none(),
-          "Score an assessment (validated against the framework first: AssessmentError on mismatch). model: a "
-          "registered model name ('staged', 'continuous', 'coverage', or a plugin's), default the framework's; "
-          "parameters: overrides of the model's parameters.");
+          R"doc(Score one assessment: a level and a score for every area, domain and the whole.
+
+Parameters
+----------
+framework : Framework
+    The framework the assessment is of.
+assessment : Assessment
+    Validated against the framework first.
+model : str, optional
+    A registered model: 'staged', 'continuous', 'coverage', or a plugin's (see models()).
+    Default: the framework's own choice, else 'staged'.
+parameters : mapping of str to float, optional
+    Overrides of the model's parameters (see model_parameters()).
+registry : Registry, optional
+    Where models are looked up; default: registry().
+
+Returns
+-------
+ScoreResult
+    .overall, .domains and .areas (ScoreNode: level, label, score, applicable); .to_frame().
+
+Raises
+------
+AssessmentError
+    The assessment does not fit the framework (every mismatch listed).
+NotFoundError
+    No model of that name.
+
+Examples
+--------
+>>> fw = routemap.load("newham-organisation")
+>>> a = routemap.read_assessment("examples/newham-organisation-2026.toml", fw)
+>>> routemap.score(fw, a).overall.label
+'Not yet'
+)doc");
     m.def("score_statuses",
           [](const Framework& framework, const std::vector<Status>& statuses, const std::optional<std::string>& model,
              const std::optional<ModelParameters>& parameters, const std::shared_ptr<Registry>& registry) {

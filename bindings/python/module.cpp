@@ -41,6 +41,10 @@ PYBIND11_MODULE(_core, m) {
     m.attr("__version__") = ROUTEMAP_VERSION_STRING;
     m.attr("plugin_api_version") = ROUTEMAP_PLUGIN_API_VERSION;
 
+    // Classes and functions say they belong to `routemap`, the package that re-exports them and the
+    // name users import: reprs read <class 'routemap.Framework'>, pybind11's signatures read
+    // `framework: routemap.Framework`, and pickles name routemap.Assessment (which still resolves).
+    m.attr("__name__") = "routemap";
     bind_errors(m);
     bind_diagnostic(m);
     bind_framework(m);
@@ -58,4 +62,5 @@ PYBIND11_MODULE(_core, m) {
     bind_panel(m);
     bind_collection(m);
     bind_crosswalk(m);
+    m.attr("__name__") = "routemap._core";
 }

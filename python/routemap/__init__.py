@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from . import _errors
+from . import _errors, _signatures
 from ._errors import (
     AssessmentError,
     Error,
@@ -260,3 +260,6 @@ __all__ = [
     "ProjectionSource", "RolledCriterion", "RolledNode", "Rollup", "check_mapping", "load_mapping", "mappings",
     "parse_mapping", "project", "read_mapping", "rollup", "suggest_status", "Migration", "MigrationStep", "migrate",
 ]
+
+# help(routemap.score) and inspect.signature read as the functions are called (_signatures.py).
+_signatures.publish(globals(), __all__)
