@@ -3,6 +3,8 @@
 
 #include <routemap/markdown.hpp>
 
+#include <routemap/detail/html.hpp>
+
 #include <cstring>
 #include <type_traits>
 #include <vector>
@@ -16,18 +18,7 @@ namespace {
 constexpr unsigned parser_flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS |
                                   MD_FLAG_PERMISSIVEWWWAUTOLINKS;
 
-void escape(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-}
+void escape(std::string& out, std::string_view text) { detail::append_escaped_html(out, text); }
 
 // The few entities people write in prose, as text; others stay as written.
 std::string decode_entity(std::string_view entity) {

@@ -146,22 +146,6 @@ std::string script_safe_json(std::string_view json) {
     return out;
 }
 
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string random_instance_id() {
     std::random_device device;
     std::uniform_int_distribution<unsigned> digit(0, 15);

@@ -22,8 +22,6 @@ std::string page_data(const Framework& framework, const Assessment* prefill, con
 // those characters can occur only inside strings.
 std::string script_safe_json(std::string_view json);
 
-// Escaped for HTML element content and quoted attribute values.
-std::string escape_html(std::string_view text);
 
 std::string stylesheet();  // src/form/form.css
 std::string script();      // src/form/js/*.js, in order, inside one strict-mode function

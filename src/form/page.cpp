@@ -3,6 +3,7 @@
 // Everything the person sees below the heading is built by the script, with textContent only.
 
 #include <routemap/assessment.hpp>
+#include <routemap/detail/html.hpp>
 #include <routemap/form.hpp>
 #include <routemap/framework.hpp>
 #include <routemap/version.hpp>
@@ -23,16 +24,16 @@ std::string render_form(const Framework& framework, const FormOptions& options) 
                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
                        "<meta name=\"generator\" content=\"routemap " + std::string(version_string) + "\">\n"
-                       "<title>" + f::escape_html(title) + "</title>\n<style>\n" + f::stylesheet() +
+                       "<title>" + detail::escape_html(title) + "</title>\n<style>\n" + f::stylesheet() +
                        "</style>\n</head>\n<body>\n"
                        "<a class=\"skip-link\" href=\"#rm-main\">Skip to the form</a>\n"
                        "<header class=\"page-header\"><p class=\"caption\">Self-assessment form</p>\n<h1 id=\"rm-title\">" +
-                       f::escape_html(framework.name()) + "</h1>\n<p class=\"meta\">" +
-                       f::escape_html(framework.id() + " " + framework.version()) + "</p></header>\n"
+                       detail::escape_html(framework.name()) + "</h1>\n<p class=\"meta\">" +
+                       detail::escape_html(framework.id() + " " + framework.version()) + "</p></header>\n"
                        "<main id=\"rm-main\" tabindex=\"-1\">\n"
                        "<noscript><p class=\"warning\">This form needs JavaScript, which is turned off in this "
                        "browser. Turn it on, or ask for a blank assessment file instead (<code>routemap template " +
-                       f::escape_html(framework.id()) + "</code>).</p></noscript>\n"
+                       detail::escape_html(framework.id()) + "</code>).</p></noscript>\n"
                        "<div id=\"rm-app\"></div>\n</main>\n"
                        "<script type=\"application/json\" id=\"rm-data\">" +
                        f::script_safe_json(f::page_data(framework, options.prefill, instance)) + "</script>\n<script>\n" +

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include <routemap/detail/format.hpp>
+#include <routemap/detail/html.hpp>
 #include <routemap/error.hpp>
 
 #include "html.hpp"
@@ -66,24 +67,7 @@ ReportData analyse(const ReportRequest& request) {
     return data;
 }
 
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default:
-                // Other control characters are not allowed in HTML text; a space keeps words apart.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
-                else out += c;
-        }
-    }
-    return out;
-}
+std::string escape(std::string_view text) { return detail::escape_html(text); }
 
 std::string escape_lines(std::string_view text) {
     std::string out;

@@ -4,6 +4,8 @@
 
 #include "test_support.hpp"
 
+#include <routemap/detail/html.hpp>
+
 using namespace routemap;
 
 namespace {
@@ -221,4 +223,13 @@ TEST(Markdown, TextForTheTerminal) {
               "See the site (https://example.org) or https://example.org.");
     EXPECT_EQ(render_markdown_text("<b>raw</b> &amp; done"), "<b>raw</b> & done");
     EXPECT_EQ(render_markdown_text("## Heading\n\nBody"), "Heading\n\nBody");
+}
+
+// The one HTML escaper (report, form, Markdown): markup characters as entities, control characters
+// other than newline and tab as a space, everything else (UTF-8 included) as it is.
+TEST(HtmlEscape, MarkupAndControlCharacters) {
+    EXPECT_EQ(routemap::detail::escape_html("<a href=\"x\">Tom & Jerry's</a>"),
+              "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    EXPECT_EQ(routemap::detail::escape_html(std::string("a\x01" "b\x1f" "c\n\td é", 11)), "a b c\n\td é");
+    EXPECT_EQ(routemap::render_markdown_html(std::string("bell\x07 here", 10)), "<p>bell  here</p>");
 }
