@@ -56,6 +56,16 @@ std::string HtmlReportWriter::render(const ReportRequest& request) const {
 
 }  // namespace
 
+const Assessment* latest_earlier(const std::vector<const Assessment*>& history, std::string_view date) {
+    const Assessment* best = nullptr;
+    for (const auto* a : history)
+        if ((date.empty() || a->date <= date) && (!best || a->date >= best->date)) best = a;
+    if (best) return best;
+    for (const auto* a : history)
+        if (!best || a->date >= best->date) best = a;
+    return best;
+}
+
 std::vector<std::shared_ptr<const ReportWriter>> builtin_report_writers() {
     return {std::make_shared<HtmlReportWriter>()};
 }

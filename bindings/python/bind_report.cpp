@@ -20,17 +20,7 @@ void bind_report(py::module_& m) {
               request.model = model.value_or("");
               request.target = target.value_or(Target{}).normalised(framework);
               for (const auto& earlier : history) request.history.push_back(&earlier);
-              // Without `previous`, the progress appendix compares with the latest of the history before this one.
-              request.previous = previous ? &*previous : nullptr;
-              if (!previous) {
-                  for (const auto& earlier : history)
-                      if ((assessment.date.empty() || earlier.date <= assessment.date) &&
-                          (!request.previous || earlier.date >= request.previous->date))
-                          request.previous = &earlier;
-                  if (!request.previous)
-                      for (const auto& earlier : history)
-                          if (!request.previous || earlier.date >= request.previous->date) request.previous = &earlier;
-              }
+              request.previous = previous ? &*previous : latest_earlier(request.history, assessment.date);
               return r.report_writer(format).render(request);
           },
           py::arg("framework"), py::arg("assessment"), py::arg("format") = "html", py::arg("previous") = py::none(),

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <routemap/framework_spec.hpp>
@@ -28,6 +29,13 @@ struct ReportRequest {
     Target target;       // default: the highest tier everywhere
     const Panel* panel = nullptr;  // optional: several raters (panel.hpp), for "Where assessors disagree"
 };
+
+// The assessment the progress appendix compares with when none is named: the latest of `history`
+// dated on or before `date` (any of them when `date` is empty), else the latest of all; nullptr for
+// an empty history (when every one is dated after `date`, the CLI has warned, and a single
+// --previous always meant that one). Dates are ISO (YYYY-MM-DD), so text order is date order. The CLI and Python use
+// it so that `report --previous DIR` and `routemap.report(history=...)` choose alike.
+[[nodiscard]] const Assessment* latest_earlier(const std::vector<const Assessment*>& history, std::string_view date);
 
 class ReportWriter {
 public:

@@ -8,6 +8,8 @@
 
 #include "test_support.hpp"
 
+#include <routemap/report.hpp>
+
 namespace routemap {
 namespace {
 
@@ -224,3 +226,17 @@ TEST_F(BoardPage, RefusesHistoryOfAnotherFramework) {
 
 }  // namespace
 }  // namespace routemap
+
+// The assessment the progress appendix compares with, chosen alike by the CLI and Python.
+TEST(ReportHistory, LatestEarlierIsTheLatestOnOrBeforeTheDateElseTheLatest) {
+    routemap::Assessment y2024, y2025, y2027;
+    y2024.date = "2024-03-31";
+    y2025.date = "2025-03-31";
+    y2027.date = "2027-03-31";
+    const std::vector<const routemap::Assessment*> history{&y2025, &y2027, &y2024};
+    EXPECT_EQ(routemap::latest_earlier(history, "2026-03-31"), &y2025);
+    EXPECT_EQ(routemap::latest_earlier(history, "2025-03-31"), &y2025);  // the same day counts
+    EXPECT_EQ(routemap::latest_earlier(history, ""), &y2027);
+    EXPECT_EQ(routemap::latest_earlier(history, "2023-01-01"), &y2027);  // all later: the latest
+    EXPECT_EQ(routemap::latest_earlier({}, "2026-03-31"), nullptr);
+}

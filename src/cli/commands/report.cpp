@@ -124,18 +124,6 @@ std::vector<Assessed> load_history(Context& context, const CommandLine& command,
     return out;
 }
 
-// The assessment to compare with: the latest dated on or before `date`; when every one is dated
-// after it (a warning has said so), the latest of them, as a single --previous always was.
-const Assessed* latest_before(const std::vector<Assessed>& earlier, const std::string& date) {
-    const Assessed* best = nullptr;
-    for (const auto& e : earlier)
-        if ((date.empty() || e.assessment.date <= date) && (!best || e.assessment.date >= best->assessment.date)) best = &e;
-    if (best) return best;
-    for (const auto& e : earlier)
-        if (!best || e.assessment.date >= best->assessment.date) best = &e;
-    return best;
-}
-
 }  // namespace
 
 int run_report(Context& context, const std::vector<std::string>& args) {
@@ -156,12 +144,12 @@ int run_report(Context& context, const std::vector<std::string>& args) {
     const auto& writer = registry.report_writer(command.string("format", "html"));
 
     const auto earlier = load_history(context, command, assessed);
-    const auto* previous = latest_before(earlier, assessed.assessment.date);
     ReportRequest request;
     request.framework = &assessed.framework;
     request.assessment = &assessed.assessment;
-    request.previous = previous ? &previous->assessment : nullptr;
     for (const auto& e : earlier) request.history.push_back(&e.assessment);
+    const Assessment* previous = latest_earlier(request.history, assessed.assessment.date);
+    request.previous = previous;
     request.registry = &registry;
     request.model = command.string("model");
     request.target = target_from(context, command, assessed.framework);
@@ -171,7 +159,7 @@ int run_report(Context& context, const std::vector<std::string>& args) {
     const auto gap = analyse_gap(assessed.framework, assessed.assessment, request.target);
     const auto path = progression_path(assessed.framework, gap);
     std::optional<Comparison> comparison;
-    if (previous) comparison = compare(registry, assessed.framework, previous->assessment, assessed.assessment, request.model);
+    if (previous) comparison = compare(registry, assessed.framework, *previous, assessed.assessment, request.model);
 
     const auto document = writer.render(request);
     emit(command, document);
