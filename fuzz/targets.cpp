@@ -4,12 +4,19 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <utility>
 
 #include <routemap/assessment_io.hpp>
 #include <routemap/authoring.hpp>
+#include <routemap/crosswalk.hpp>
 #include <routemap/error.hpp>
 #include <routemap/framework_loader.hpp>
 #include <routemap/markdown.hpp>
+#include <routemap/panel.hpp>
 #include <routemap/target.hpp>
 
 namespace routemap::fuzz {
@@ -63,7 +70,64 @@ void assessment(std::string_view data, AssessmentFormat format) {
     }
 }
 
+// A bundled framework by id (ROUTEMAP_FUZZ_FRAMEWORKS, the source tree's frameworks/), loaded once;
+// nullptr for any other id.
+const Framework* bundled(const std::string& id) {
+    static std::map<std::string, std::optional<Framework>> cache;
+    const auto it = cache.find(id);
+    if (it != cache.end()) return it->second ? &*it->second : nullptr;
+    auto& slot = cache[id];
+    const std::filesystem::path file = std::filesystem::path(ROUTEMAP_FUZZ_FRAMEWORKS) / (id + ".toml");
+    if (id.find_first_of("/\\.") == std::string::npos && !id.empty() && std::filesystem::is_regular_file(file)) {
+        try {
+            slot = load_framework(file);
+        } catch (const Error&) {
+        }
+    }
+    return slot ? &*slot : nullptr;
+}
+
 }  // namespace
+
+// A mapping that reads is reversed; when it joins two bundled frameworks and checks clean, an
+// assessment with every status among its criteria (which ones, from the input's length) is projected
+// through it both ways.
+void mapping(std::string_view data) {
+    Mapping m;
+    try {
+        m = parse_mapping(data, "fuzz.toml");
+    } catch (const Error&) {
+        return;
+    }
+    const auto back = m.reversed();
+    const auto* from = bundled(m.from_framework);
+    const auto* to = bundled(m.to_framework);
+    if (!from || !to) return;
+    try {
+        if (has_errors(check_mapping(m, *from, *to))) return;
+        for (const auto& [source, target, links] : {std::tuple{from, to, &std::as_const(m)}, std::tuple{to, from, &back}}) {
+            Assessment a;
+            a.framework_id = source->id();
+            a.framework_version = source->version();
+            std::size_t k = data.size();
+            for (const auto& c : source->criteria()) {
+                auto& r = a.records[c.id];
+                r.status = all_statuses[k++ % status_count];
+                if (r.status == Status::not_applicable) r.exclusion = Exclusion::not_relevant;
+            }
+            (void)project(*source, *target, a, *links);
+        }
+    } catch (const Error&) {
+    }
+}
+
+void panel(std::string_view data) {
+    try {
+        const auto ratings = parse_panel_file(data, "fuzz.toml");
+        (void)panel_raters(ratings);
+    } catch (const Error&) {
+    }
+}
 
 // A framework that loads is written back with format_framework_spec, which must load again (the
 // matrix import and authoring tools rely on it); its descriptions go through the Markdown renderers.
@@ -124,7 +188,9 @@ const std::vector<Target>& targets() {
                                          {"assessment_json", assessment_json},
                                          {"assessment_csv", assessment_csv},
                                          {"target", target},
-                                         {"matrix", matrix}};
+                                         {"matrix", matrix},
+                                         {"mapping", mapping},
+                                         {"panel", panel}};
     return all;
 }
 

@@ -16,6 +16,8 @@ void assessment_json(std::string_view data);
 void assessment_csv(std::string_view data);
 void target(std::string_view data);
 void matrix(std::string_view data);  // import_matrix: a CSV maturity matrix
+void mapping(std::string_view data);  // a crosswalk, checked and projected through when it names bundled frameworks
+void panel(std::string_view data);    // a panel file: several raters in one file
 
 struct Target {
     const char* name;  // also the directory under fuzz/regressions/

@@ -12,7 +12,7 @@ build=${ROUTEMAP_FUZZ_BUILD_DIR:-$here/build-fuzz}
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(framework assessment_toml assessment_json assessment_csv target matrix)
+((${#targets[@]})) || targets=(framework assessment_toml assessment_json assessment_csv target matrix mapping panel)
 
 bash "$here/scripts/install-deps.sh" --fuzz
 CC=clang CXX=clang++ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -27,6 +27,8 @@ seeds() {
     framework) ls "$here"/frameworks/*.toml "$here"/tests/data/*.toml ;;
     assessment_toml) ls "$here"/examples/*.toml "$here"/examples/*/*.toml ;;
     target) ls "$here"/examples/target-*.toml ;;
+    mapping) ls "$here"/mappings/*.toml ;;
+    panel) ls "$here"/tests/data/panel.toml ;;
   esac
   local kind=${1#assessment_}
   [ -d "$here/tests/data/bad" ] && find "$here/tests/data/bad" -type f -name "*.$kind" 2>/dev/null | head -200
