@@ -110,6 +110,13 @@ def _merge(signatures: list[tuple[list[inspect.Parameter], str]]) -> inspect.Sig
     return inspect.Signature(merged, return_annotation=_TypeText(returns))
 
 
+def _wrapped(text: str, width: int = 88) -> str:
+    """Paragraphs written as one long line (the shorter bindings' docstrings) wrapped to `width`;
+    paragraphs laid out by hand (numpy-style sections, examples) left as they are."""
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(textwrap.fill(p, width) if "\n" not in p and len(p) > width else p for p in paragraphs)
+
+
 def public(core: Callable[..., Any], module: str = "routemap") -> Callable[..., Any]:
     """A Python function that calls ``core`` with the arguments it is given, with ``core``'s name,
     a real signature and the binding's docstring."""
@@ -123,7 +130,7 @@ def public(core: Callable[..., Any], module: str = "routemap") -> Callable[..., 
 
     function.__name__ = function.__qualname__ = name
     function.__module__ = module
-    function.__doc__ = "\n\n".join(texts)
+    function.__doc__ = "\n\n".join(_wrapped(text) for text in texts)
     function.__signature__ = signature
     function.__routemap_core__ = core  # the compiled function, for whoever needs it
     return function

@@ -98,3 +98,9 @@ def test_classes_say_routemap_not_the_compiled_module(service_2026):
 def test_python_functions_show_unquoted_annotations():
     assert "'" not in str(inspect.signature(routemap.form)).replace("''", "")
     assert str(inspect.signature(routemap.path).return_annotation) == "ProgressionPath"
+
+
+def test_long_one_line_docstrings_are_wrapped():
+    for name in FUNCTIONS:
+        for line in (getattr(routemap, name).__doc__ or "").splitlines():
+            assert len(line) <= 110, f"{name}: {line[:60]}..."
