@@ -30,7 +30,8 @@ def panel(
     status per criterion in one file, docs/file-formats.md) adds one rating per rater.
     rule: 'median', 'lowest' or 'majority' (docs/panels.md, "Consensus rules").
     framework: the Framework (or its id or file); by default the one the first rating names.
-    resamples, seed, level: the bootstrap of alpha's interval (units = criteria). not_applicable: 'missing' or 'category' (a fourth value in the nominal alpha).
+    resamples, seed, level: the bootstrap of alpha's interval (units = criteria).
+    not_applicable: 'missing' or 'category' (a fourth value in the nominal alpha).
 
     Returns a Panel: .consensus (an Assessment whose records say who said what), .disputed,
     .alpha(metric, domain=...), .agreement, .rater_scores, and to_frame() / levels_frame() /
