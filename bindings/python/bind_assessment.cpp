@@ -294,7 +294,8 @@ IoError
 
 Examples
 --------
->>> a = routemap.read_assessment("examples/newham-organisation-2026.toml", routemap.load("newham-organisation"))
+>>> fw = routemap.load("newham-organisation")
+>>> a = routemap.read_assessment("examples/newham-organisation-2026.toml", fw)
 >>> a.subject
 'Riverside Community Health NHS Trust (fictional)'
 )doc");
