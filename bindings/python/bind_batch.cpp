@@ -200,7 +200,8 @@ BatchResult
 Examples
 --------
 >>> fw = routemap.load("newham-organisation")
->>> codes = numpy.random.default_rng(1).integers(0, 5, size=(100_000, len(fw.criterion_ids)), dtype=numpy.uint8)
+>>> shape = (100_000, len(fw.criterion_ids))
+>>> codes = numpy.random.default_rng(1).integers(0, 5, size=shape, dtype=numpy.uint8)
 >>> result = routemap.score_many(fw, codes, "continuous")
 >>> result.overall_scores.shape
 (100000,)
