@@ -10,6 +10,7 @@
 #include <routemap/scoring.hpp>
 #include <routemap/scoring_plan.hpp>
 
+#include "scoring/block_kernel.hpp"
 #include "scoring/codes.hpp"
 
 namespace routemap {
@@ -114,11 +115,16 @@ BatchScores score_many(const ScoringModel& model, const Framework& framework, co
     }
     // Contiguous blocks, one per thread: each writes only its own rows. The first failing block's
     // error is the one reported, so the message names the first bad row whatever the thread count.
+    // Blocks start at multiples of the block kernel's rows, so that only the last one has a short block.
+    auto split = [&](std::size_t t) {
+        if (t == threads) return rows;
+        return rows * t / threads / detail::block_rows * detail::block_rows;
+    };
     std::vector<std::exception_ptr> errors(threads);
     std::vector<std::thread> pool;
     pool.reserve(threads);
     for (std::size_t t = 0; t < threads; ++t) {
-        const auto begin = rows * t / threads, end = rows * (t + 1) / threads;
+        const auto begin = split(t), end = split(t + 1);
         pool.emplace_back([&, t, begin, end] {
             try {
                 work(begin, end);
