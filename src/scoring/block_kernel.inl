@@ -7,7 +7,8 @@
 // (tier_plan.cpp), term by term and in the same order, so that results are identical, not just close.
 // Floating-point contraction is off for these files: an FMA would round differently.
 
-// The including file includes <algorithm>, <iterator>, <limits> and <vector> first, outside its namespace.
+// The including file includes <algorithm>, <iterator>, <limits>, <vector> and, with SSE2,
+// <emmintrin.h> first, outside its namespace.
 
 namespace {
 
@@ -22,11 +23,11 @@ using Counts = std::uint32_t[lanes];
 
 // Per-thread scratch, allocated once per call.
 struct Scratch {
-    std::vector<std::uint8_t> columns;      // criteria (in slot order) x lanes: the block's codes, transposed
+    std::vector<std::uint8_t> columns;      // criteria x lanes: the block's codes, transposed
     std::vector<double> tier_credit, tier_weight, all_credit, all_weight;  // coverage's pooled sums, tiers x lanes
     std::vector<std::uint8_t> tier_used, all_used;
     explicit Scratch(const TierLayout& L)
-        : columns(L.columns.size() * lanes), tier_credit(L.tiers * lanes), tier_weight(L.tiers * lanes),
+        : columns(L.criteria * lanes), tier_credit(L.tiers * lanes), tier_weight(L.tiers * lanes),
           all_credit(L.tiers * lanes), all_weight(L.tiers * lanes), tier_used(L.tiers * lanes), all_used(L.tiers * lanes) {}
 };
 
@@ -34,26 +35,60 @@ struct Scratch {
 struct Walk {
     alignas(32) Bytes level{}, blocked{}, any{};
     void tier(std::uint8_t reached_level, const Bytes& used, const Bytes& reached) {
+        // used, reached, blocked and any are 0 or 1; bitwise, so that the loop has no branches.
         for (std::size_t i = 0; i < lanes; ++i) {
-            const bool u = used[i], ok = reached[i];
-            level[i] = u && !blocked[i] && ok ? reached_level : level[i];
-            blocked[i] = blocked[i] | (u && !ok);
-            any[i] = any[i] | u;
+            const std::uint8_t u = used[i], ok = reached[i];
+            level[i] = (u & (blocked[i] ^ 1) & ok) ? reached_level : level[i];
+            blocked[i] |= u & (ok ^ 1);
+            any[i] |= u;
         }
     }
 };
 
-// The block's codes as criteria x lanes; lanes past the last row are blank rows (code 0), scored and
-// never written.
-void transpose(const TierLayout& L, const std::uint8_t* codes, std::size_t row_stride, std::size_t rows,
-               std::uint8_t* columns) {
-    const std::size_t n = L.columns.size();
+#if defined(__SSE2__)
+// 16 rows of 16 codes (row stride `stride`) to 16 criteria of 16 lanes (stride `lanes`): four rounds
+// of interleaving, bytes, then pairs, fours and eights, 64 shuffles for 256 bytes.
+inline void transpose16(const std::uint8_t* src, std::size_t stride, std::uint8_t* dst) {
+    __m128i row[16], pair[8][2], quad[4][4], oct[2][8];
+    for (int i = 0; i < 16; ++i) row[i] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i * stride));
+    for (int p = 0; p < 8; ++p) {  // pair[p][h]: columns 8h..8h+7, rows 2p and 2p+1
+        pair[p][0] = _mm_unpacklo_epi8(row[2 * p], row[2 * p + 1]);
+        pair[p][1] = _mm_unpackhi_epi8(row[2 * p], row[2 * p + 1]);
+    }
+    for (int q = 0; q < 4; ++q)  // quad[q][g]: columns 4g..4g+3, rows 4q..4q+3
+        for (int h = 0; h < 2; ++h) {
+            quad[q][2 * h] = _mm_unpacklo_epi16(pair[2 * q][h], pair[2 * q + 1][h]);
+            quad[q][2 * h + 1] = _mm_unpackhi_epi16(pair[2 * q][h], pair[2 * q + 1][h]);
+        }
+    for (int e = 0; e < 2; ++e)  // oct[e][m]: columns 2m and 2m+1, rows 8e..8e+7
+        for (int g = 0; g < 4; ++g) {
+            oct[e][2 * g] = _mm_unpacklo_epi32(quad[2 * e][g], quad[2 * e + 1][g]);
+            oct[e][2 * g + 1] = _mm_unpackhi_epi32(quad[2 * e][g], quad[2 * e + 1][g]);
+        }
+    for (int m = 0; m < 8; ++m) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + (2 * m) * lanes), _mm_unpacklo_epi64(oct[0][m], oct[1][m]));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + (2 * m + 1) * lanes), _mm_unpackhi_epi64(oct[0][m], oct[1][m]));
+    }
+}
+#endif
+
+// The block's codes as criteria (in the framework's order) x lanes. Lanes past the last row are
+// blank rows (code 0), scored and never written.
+void transpose(std::size_t n, const std::uint8_t* codes, std::size_t row_stride, std::size_t rows, std::uint8_t* columns) {
+#if defined(__SSE2__)
+    if (rows == lanes && n >= 16) {
+        // Tiles of 16 criteria; the last one overlaps the one before when n is not a multiple of 16.
+        for (std::size_t c = 0;; c += 16) {
+            const std::size_t first = std::min(c, n - 16);
+            for (std::size_t half = 0; half < lanes; half += 16)
+                transpose16(codes + half * row_stride + first, row_stride, columns + first * lanes + half);
+            if (first + 16 == n) return;
+        }
+    }
+#endif
     for (std::size_t i = 0; i < rows; ++i) {
         const std::uint8_t* row = codes + i * row_stride;
-        if (L.in_order)
-            for (std::size_t k = 0; k < n; ++k) columns[k * lanes + i] = row[k];
-        else
-            for (std::size_t k = 0; k < n; ++k) columns[k * lanes + i] = row[L.columns[k]];
+        for (std::size_t k = 0; k < n; ++k) columns[k * lanes + i] = row[k];
     }
     for (std::size_t i = rows; i < lanes; ++i)
         for (std::size_t k = 0; k < n; ++k) columns[k * lanes + i] = 0;
@@ -68,7 +103,7 @@ public:
     }
 
     void score(const std::uint8_t* codes, std::size_t row_stride, std::size_t first_row, std::size_t rows, Scratch& s) {
-        transpose(L_, codes, row_stride, rows, s.columns.data());
+        transpose(L_.criteria, codes, row_stride, rows, s.columns.data());
         first_row_ = first_row;
         rows_ = rows;
         columns_ = s.columns.data();
@@ -98,35 +133,22 @@ public:
                 area(a, walk, score, s);
                 write(out_.area_applicable, out_.area_levels, out_.area_scores, L_.areas, a, walk.any, walk.level, score);
                 if constexpr (Kind != TierModelKind::coverage) {
-                    for (std::size_t i = 0; i < lanes; ++i) {
-                        const bool u = walk.any[i];
-                        domain_level[i] = u ? std::min(domain_level[i], walk.level[i]) : domain_level[i];
-                        domain_sum[i] = u ? domain_sum[i] + score[i] : domain_sum[i];
-                        domain_n[i] += u;
-                    }
+                    add_child(walk.any, walk.level, score, domain_level, domain_sum, domain_n);
                 }
             }
             alignas(32) Bytes domain_any;
             alignas(32) Doubles domain_score;
             if constexpr (Kind == TierModelKind::coverage) {
                 pooled(s.tier_credit.data(), s.tier_weight.data(), s.tier_used.data(), domain_level, domain_any, domain_score);
-                for (std::size_t t = 0; t < L_.tiers; ++t) {
-                    const auto o = t * lanes;
-                    for (std::size_t i = 0; i < lanes; ++i) {
-                        const bool u = s.tier_used[o + i];
-                        s.all_credit[o + i] = u ? s.all_credit[o + i] + s.tier_credit[o + i] : s.all_credit[o + i];
-                        s.all_weight[o + i] = u ? s.all_weight[o + i] + s.tier_weight[o + i] : s.all_weight[o + i];
-                        s.all_used[o + i] |= s.tier_used[o + i];
-                    }
+                for (std::size_t i = 0; i < L_.tiers * lanes; ++i) {
+                    const bool u = s.tier_used[i];
+                    s.all_credit[i] = u ? s.all_credit[i] + s.tier_credit[i] : s.all_credit[i];
+                    s.all_weight[i] = u ? s.all_weight[i] + s.tier_weight[i] : s.all_weight[i];
                 }
+                for (std::size_t i = 0; i < L_.tiers * lanes; ++i) s.all_used[i] |= s.tier_used[i];
             } else {
                 mean(domain_level, domain_sum, domain_n, domain_any, domain_score);
-                for (std::size_t i = 0; i < lanes; ++i) {
-                    const bool u = domain_any[i];
-                    overall_level[i] = u ? std::min(overall_level[i], domain_level[i]) : overall_level[i];
-                    overall_sum[i] = u ? overall_sum[i] + domain_score[i] : overall_sum[i];
-                    overall_n[i] += u;
-                }
+                add_child(domain_any, domain_level, domain_score, overall_level, overall_sum, overall_n);
             }
             write(out_.domain_applicable, out_.domain_levels, out_.domain_scores, L_.domains, d, domain_any, domain_level,
                   domain_score);
@@ -146,10 +168,11 @@ private:
         alignas(32) Doubles sum{}, below{}, credit_sum{}, weight_sum{};
         for (auto k = L_.area_slots[a]; k < L_.area_slots[a + 1]; ++k) {
             const auto& slot = L_.slots[k];
-            const std::uint8_t* codes = columns_ + slot.first * lanes;
+            const std::uint32_t* criteria = L_.columns.data() + slot.first;
             alignas(32) Bytes not_applicable{}, met{}, partial{}, used, reached;
-            for (std::uint32_t c = 0; c < slot.count; ++c, codes += lanes)
+            for (std::uint32_t c = 0; c < slot.count; ++c)
                 for (std::size_t i = 0; i < lanes; ++i) {
+                    const std::uint8_t* codes = columns_ + criteria[c] * lanes;
                     not_applicable[i] += codes[i] == code_not_applicable;
                     met[i] += codes[i] == code_met;
                     if constexpr (Kind == TierModelKind::continuous) partial[i] += codes[i] == code_partial;
@@ -220,15 +243,25 @@ private:
         }
         alignas(32) Doubles met_weight{}, partial_weight{};
         std::fill(std::begin(weight), std::end(weight), 0.0);
-        const std::uint8_t* codes = columns_ + slot.first * lanes;
+        const std::uint32_t* criteria = L_.columns.data() + slot.first;
         const double* w = L_.weights.data() + slot.first;
-        for (std::uint32_t c = 0; c < slot.count; ++c, codes += lanes)
+        for (std::uint32_t c = 0; c < slot.count; ++c)
             for (std::size_t i = 0; i < lanes; ++i) {
+                const std::uint8_t* codes = columns_ + criteria[c] * lanes;
                 weight[i] += codes[i] != code_not_applicable ? w[c] : 0.0;
                 met_weight[i] += codes[i] == code_met ? w[c] : 0.0;
                 partial_weight[i] += codes[i] == code_partial ? w[c] : 0.0;
             }
         for (std::size_t i = 0; i < lanes; ++i) credit[i] = met_weight[i] + pc * partial_weight[i];
+    }
+
+    // An applicable child (area or domain) into its parent's minimum level, score sum and count. The
+    // three loops are apart so that each vectorises on its own element size.
+    static void add_child(const Bytes& any, const Bytes& level, const Doubles& score, Bytes& min_level, Doubles& sum,
+                          Counts& n) {
+        for (std::size_t i = 0; i < lanes; ++i) min_level[i] = std::min(min_level[i], any[i] ? level[i] : std::uint8_t{255});
+        for (std::size_t i = 0; i < lanes; ++i) sum[i] = any[i] ? sum[i] + score[i] : sum[i];
+        for (std::size_t i = 0; i < lanes; ++i) n[i] += any[i];
     }
 
     // staged and continuous nodes above areas: the minimum level and the mean score of their applicable

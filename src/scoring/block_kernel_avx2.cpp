@@ -7,6 +7,10 @@
 #include <limits>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace routemap::detail::block_avx2 {
 #include "block_kernel.inl"
 }  // namespace routemap::detail::block_avx2
