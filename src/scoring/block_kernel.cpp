@@ -2,6 +2,7 @@
 #include "block_kernel.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <vector>

@@ -7,7 +7,7 @@
 // (tier_plan.cpp), term by term and in the same order, so that results are identical, not just close.
 // Floating-point contraction is off for these files: an FMA would round differently.
 
-// The including file includes <algorithm>, <iterator>, <limits>, <vector> and, with SSE2,
+// The including file includes <algorithm>, <cstring>, <iterator>, <limits>, <vector> and, with SSE2,
 // <emmintrin.h> first, outside its namespace.
 
 namespace {
@@ -18,6 +18,7 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint8_t code_partial = 2, code_met = 3, code_not_applicable = 4;
 
 using Bytes = std::uint8_t[lanes];
+using ByteVector = std::uint8_t __attribute__((vector_size(lanes)));  // GCC's vector extension: one lane per row
 using Doubles = double[lanes];
 using Counts = std::uint32_t[lanes];
 
@@ -26,10 +27,19 @@ struct Scratch {
     std::vector<std::uint8_t> columns;      // criteria x lanes: the block's codes, transposed
     std::vector<double> tier_credit, tier_weight, all_credit, all_weight;  // coverage's pooled sums, tiers x lanes
     std::vector<std::uint8_t> tier_used, all_used;
+    // The block's area and domain outputs, nodes x lanes, written to the row-major outputs at the end
+    // of the block (write_transposed).
+    std::vector<std::uint8_t> area_applicable, domain_applicable;
+    std::vector<std::int32_t> area_levels, domain_levels;
+    std::vector<double> area_scores, domain_scores;
     explicit Scratch(const TierLayout& L)
         : columns(L.criteria * lanes), tier_credit(L.tiers * lanes), tier_weight(L.tiers * lanes),
-          all_credit(L.tiers * lanes), all_weight(L.tiers * lanes), tier_used(L.tiers * lanes), all_used(L.tiers * lanes) {}
+          all_credit(L.tiers * lanes), all_weight(L.tiers * lanes), tier_used(L.tiers * lanes), all_used(L.tiers * lanes),
+          area_applicable(std::max<std::size_t>(L.areas, 16) * lanes), domain_applicable(std::max<std::size_t>(L.domains, 16) * lanes),
+          area_levels(L.areas * lanes),
+          domain_levels(L.domains * lanes), area_scores(L.areas * lanes), domain_scores(L.domains * lanes) {}
 };
+
 
 // The level walk of docs/scoring.md over one node's used tiers, in tier order, for every lane.
 struct Walk {
@@ -46,9 +56,9 @@ struct Walk {
 };
 
 #if defined(__SSE2__)
-// 16 rows of 16 codes (row stride `stride`) to 16 criteria of 16 lanes (stride `lanes`): four rounds
+// 16 rows of 16 bytes (row stride `stride`) to 16 columns of 16 bytes (stride `dst_stride`): four rounds
 // of interleaving, bytes, then pairs, fours and eights, 64 shuffles for 256 bytes.
-inline void transpose16(const std::uint8_t* src, std::size_t stride, std::uint8_t* dst) {
+inline void transpose16(const std::uint8_t* src, std::size_t stride, std::uint8_t* dst, std::size_t dst_stride) {
     __m128i row[16], pair[8][2], quad[4][4], oct[2][8];
     for (int i = 0; i < 16; ++i) row[i] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i * stride));
     for (int p = 0; p < 8; ++p) {  // pair[p][h]: columns 8h..8h+7, rows 2p and 2p+1
@@ -66,11 +76,74 @@ inline void transpose16(const std::uint8_t* src, std::size_t stride, std::uint8_
             oct[e][2 * g + 1] = _mm_unpackhi_epi32(quad[2 * e][g], quad[2 * e + 1][g]);
         }
     for (int m = 0; m < 8; ++m) {
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + (2 * m) * lanes), _mm_unpacklo_epi64(oct[0][m], oct[1][m]));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + (2 * m + 1) * lanes), _mm_unpackhi_epi64(oct[0][m], oct[1][m]));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + (2 * m) * dst_stride), _mm_unpacklo_epi64(oct[0][m], oct[1][m]));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + (2 * m + 1) * dst_stride), _mm_unpackhi_epi64(oct[0][m], oct[1][m]));
     }
 }
 #endif
+
+// nodes x lanes (staged) to the row-major rows x nodes (out), for the first `rows` lanes: 4 x 4 tiles
+// transposed with shuffles when the block is full, the last tile overlapping the one before when
+// nodes is not a multiple of 4; element by element otherwise.
+template <class T>
+struct FourOf;  // four lanes of T as one of GCC's vectors
+template <>
+struct FourOf<double> {
+    typedef double type __attribute__((vector_size(32)));
+};
+template <>
+struct FourOf<std::int32_t> {
+    typedef std::int32_t type __attribute__((vector_size(16)));
+};
+
+template <class T>
+void write_transposed(const T* __restrict staged, std::size_t nodes, std::size_t rows, T* __restrict out) {
+    using Four = typename FourOf<T>::type;
+    if (rows == lanes && nodes >= 4) {
+        for (std::size_t n = 0;; n += 4) {
+            const std::size_t first = std::min(n, nodes - 4);
+            for (std::size_t i = 0; i < lanes; i += 4) {
+                Four a, b, c, d;
+                std::memcpy(&a, staged + (first + 0) * lanes + i, sizeof(Four));
+                std::memcpy(&b, staged + (first + 1) * lanes + i, sizeof(Four));
+                std::memcpy(&c, staged + (first + 2) * lanes + i, sizeof(Four));
+                std::memcpy(&d, staged + (first + 3) * lanes + i, sizeof(Four));
+                const Four ab_even = __builtin_shufflevector(a, b, 0, 4, 2, 6), ab_odd = __builtin_shufflevector(a, b, 1, 5, 3, 7);
+                const Four cd_even = __builtin_shufflevector(c, d, 0, 4, 2, 6), cd_odd = __builtin_shufflevector(c, d, 1, 5, 3, 7);
+                const Four row0 = __builtin_shufflevector(ab_even, cd_even, 0, 1, 4, 5);
+                const Four row1 = __builtin_shufflevector(ab_odd, cd_odd, 0, 1, 4, 5);
+                const Four row2 = __builtin_shufflevector(ab_even, cd_even, 2, 3, 6, 7);
+                const Four row3 = __builtin_shufflevector(ab_odd, cd_odd, 2, 3, 6, 7);
+                std::memcpy(out + (i + 0) * nodes + first, &row0, sizeof(Four));
+                std::memcpy(out + (i + 1) * nodes + first, &row1, sizeof(Four));
+                std::memcpy(out + (i + 2) * nodes + first, &row2, sizeof(Four));
+                std::memcpy(out + (i + 3) * nodes + first, &row3, sizeof(Four));
+            }
+            if (first + 4 == nodes) return;
+        }
+    }
+    for (std::size_t i = 0; i < rows; ++i)
+        for (std::size_t n = 0; n < nodes; ++n) out[i * nodes + n] = staged[n * lanes + i];
+}
+
+// Bytes: 16 x 16 transposes into a row per lane, stored 16 bytes at a time; a row's store runs into the
+// rows after it, which their own stores then overwrite, so the rows whose store would run past the
+// block are written byte by byte: nothing past the block (perhaps another thread's rows) is touched.
+void write_transposed(const std::uint8_t* __restrict staged, std::size_t nodes, std::size_t rows, std::uint8_t* __restrict out) {
+#if defined(__SSE2__)
+    if (rows == lanes && nodes <= 16) {  // staged holds 16 nodes (Scratch pads it)
+        alignas(16) std::uint8_t by_row[lanes * 16];
+        for (std::size_t half = 0; half < lanes; half += 16) transpose16(staged + half, lanes, by_row + half * 16, 16);
+        std::size_t i = 0;
+        for (; i * nodes + 16 <= lanes * nodes; ++i) std::memcpy(out + i * nodes, by_row + i * 16, 16);
+        for (; i < lanes; ++i)
+            for (std::size_t n = 0; n < nodes; ++n) out[i * nodes + n] = by_row[i * 16 + n];
+        return;
+    }
+#endif
+    for (std::size_t i = 0; i < rows; ++i)
+        for (std::size_t n = 0; n < nodes; ++n) out[i * nodes + n] = staged[n * lanes + i];
+}
 
 // The block's codes as criteria (in the framework's order) x lanes. Lanes past the last row are
 // blank rows (code 0), scored and never written.
@@ -81,7 +154,7 @@ void transpose(std::size_t n, const std::uint8_t* codes, std::size_t row_stride,
         for (std::size_t c = 0;; c += 16) {
             const std::size_t first = std::min(c, n - 16);
             for (std::size_t half = 0; half < lanes; half += 16)
-                transpose16(codes + half * row_stride + first, row_stride, columns + first * lanes + half);
+                transpose16(codes + half * row_stride + first, row_stride, columns + first * lanes + half, lanes);
             if (first + 16 == n) return;
         }
     }
@@ -131,7 +204,7 @@ public:
                 alignas(32) Doubles score;
                 Walk walk;
                 area(a, walk, score, s);
-                write(out_.area_applicable, out_.area_levels, out_.area_scores, L_.areas, a, walk.any, walk.level, score);
+                stage(s.area_applicable, s.area_levels, s.area_scores, a, walk.any, walk.level, score);
                 if constexpr (Kind != TierModelKind::coverage) {
                     add_child(walk.any, walk.level, score, domain_level, domain_sum, domain_n);
                 }
@@ -140,24 +213,34 @@ public:
             alignas(32) Doubles domain_score;
             if constexpr (Kind == TierModelKind::coverage) {
                 pooled(s.tier_credit.data(), s.tier_weight.data(), s.tier_used.data(), domain_level, domain_any, domain_score);
+                // Raw pointers, here and below: a byte store through a vector may alias the vector's
+                // own pointer, which would stop GCC from vectorising the loop.
+                const double* __restrict tc = s.tier_credit.data();
+                const double* __restrict tw = s.tier_weight.data();
+                const std::uint8_t* __restrict tu = s.tier_used.data();
+                double* __restrict ac = s.all_credit.data();
+                double* __restrict aw = s.all_weight.data();
+                std::uint8_t* __restrict au = s.all_used.data();
                 for (std::size_t i = 0; i < L_.tiers * lanes; ++i) {
-                    const bool u = s.tier_used[i];
-                    s.all_credit[i] = u ? s.all_credit[i] + s.tier_credit[i] : s.all_credit[i];
-                    s.all_weight[i] = u ? s.all_weight[i] + s.tier_weight[i] : s.all_weight[i];
+                    ac[i] = tu[i] ? ac[i] + tc[i] : ac[i];
+                    aw[i] = tu[i] ? aw[i] + tw[i] : aw[i];
                 }
-                for (std::size_t i = 0; i < L_.tiers * lanes; ++i) s.all_used[i] |= s.tier_used[i];
+                for (std::size_t i = 0; i < L_.tiers * lanes; ++i) au[i] |= tu[i];
             } else {
                 mean(domain_level, domain_sum, domain_n, domain_any, domain_score);
                 add_child(domain_any, domain_level, domain_score, overall_level, overall_sum, overall_n);
             }
-            write(out_.domain_applicable, out_.domain_levels, out_.domain_scores, L_.domains, d, domain_any, domain_level,
-                  domain_score);
+            stage(s.domain_applicable, s.domain_levels, s.domain_scores, d, domain_any, domain_level, domain_score);
         }
         alignas(32) Doubles overall_score;
         if constexpr (Kind == TierModelKind::coverage)
             pooled(s.all_credit.data(), s.all_weight.data(), s.all_used.data(), overall_level, overall_any, overall_score);
         else
             mean(overall_level, overall_sum, overall_n, overall_any, overall_score);
+        flush(s.area_applicable, s.area_levels, s.area_scores, L_.areas, out_.area_applicable, out_.area_levels,
+              out_.area_scores);
+        flush(s.domain_applicable, s.domain_levels, s.domain_scores, L_.domains, out_.domain_applicable,
+              out_.domain_levels, out_.domain_scores);
         write(out_.overall_applicable, out_.overall_levels, out_.overall_scores, 1, 0, overall_any, overall_level,
               overall_score);
     }
@@ -169,14 +252,21 @@ private:
         for (auto k = L_.area_slots[a]; k < L_.area_slots[a + 1]; ++k) {
             const auto& slot = L_.slots[k];
             const std::uint32_t* criteria = L_.columns.data() + slot.first;
-            alignas(32) Bytes not_applicable{}, met{}, partial{}, used, reached;
-            for (std::uint32_t c = 0; c < slot.count; ++c)
-                for (std::size_t i = 0; i < lanes; ++i) {
-                    const std::uint8_t* codes = columns_ + criteria[c] * lanes;
-                    not_applicable[i] += codes[i] == code_not_applicable;
-                    met[i] += codes[i] == code_met;
-                    if constexpr (Kind == TierModelKind::continuous) partial[i] += codes[i] == code_partial;
+            alignas(32) Bytes not_applicable, met, partial, used, reached;
+            {
+                // Whole-vector counts (a compare gives -1 per true lane, so subtracting it counts).
+                ByteVector na{}, m{}, pa{};
+                for (std::uint32_t c = 0; c < slot.count; ++c) {
+                    ByteVector x;
+                    std::memcpy(&x, columns_ + criteria[c] * lanes, lanes);
+                    na -= reinterpret_cast<ByteVector>(x == code_not_applicable);
+                    m -= reinterpret_cast<ByteVector>(x == code_met);
+                    if constexpr (Kind == TierModelKind::continuous) pa -= reinterpret_cast<ByteVector>(x == code_partial);
                 }
+                std::memcpy(not_applicable, &na, lanes);
+                std::memcpy(met, &m, lanes);
+                std::memcpy(partial, &pa, lanes);
+            }
             const auto count = static_cast<std::uint8_t>(slot.count);
             const auto level = static_cast<std::uint8_t>(slot.tier + 1);
             if constexpr (Kind == TierModelKind::staged) {
@@ -210,12 +300,14 @@ private:
             }
             if constexpr (Kind == TierModelKind::coverage) {
                 const auto o = slot.tier * lanes;
+                double* __restrict tc = s.tier_credit.data() + o;
+                double* __restrict tw = s.tier_weight.data() + o;
+                std::uint8_t* __restrict tu = s.tier_used.data() + o;
                 for (std::size_t i = 0; i < lanes; ++i) {
-                    const bool u = used[i];
-                    s.tier_credit[o + i] = u ? s.tier_credit[o + i] + credit[i] : s.tier_credit[o + i];
-                    s.tier_weight[o + i] = u ? s.tier_weight[o + i] + weight[i] : s.tier_weight[o + i];
-                    s.tier_used[o + i] |= used[i];
+                    tc[i] = used[i] ? tc[i] + credit[i] : tc[i];
+                    tw[i] = used[i] ? tw[i] + weight[i] : tw[i];
                 }
+                for (std::size_t i = 0; i < lanes; ++i) tu[i] |= used[i];
             }
         }
         for (std::size_t i = 0; i < lanes; ++i) {
@@ -297,16 +389,45 @@ private:
         }
     }
 
+    // One node's lanes into the block's staged outputs (nodes x lanes).
+    static void stage(std::vector<std::uint8_t>& applicable, std::vector<std::int32_t>& levels, std::vector<double>& scores,
+                      std::size_t node, const Bytes& any, const Bytes& level, const Doubles& score) {
+        std::uint8_t* __restrict a = applicable.data() + node * lanes;
+        std::int32_t* __restrict l = levels.data() + node * lanes;
+        double* __restrict v = scores.data() + node * lanes;
+        for (std::size_t i = 0; i < lanes; ++i) a[i] = any[i];
+        alignas(32) std::int8_t signed_level[lanes];  // -1 where not applicable; a byte select, then one widening
+        for (std::size_t i = 0; i < lanes; ++i) signed_level[i] = static_cast<std::int8_t>(any[i] ? level[i] : 0xFF);
+        for (std::size_t i = 0; i < lanes; ++i) l[i] = signed_level[i];
+        for (std::size_t i = 0; i < lanes; ++i) v[i] = score[i];
+    }
+
+    // The block's staged outputs of one node kind into the row-major outputs, its real rows only.
+    void flush(const std::vector<std::uint8_t>& applicable, const std::vector<std::int32_t>& levels,
+               const std::vector<double>& scores, std::size_t nodes, std::vector<std::uint8_t>& applicable_out,
+               std::vector<std::int32_t>& levels_out, std::vector<double>& scores_out) const {
+        const std::size_t first = first_row_ * nodes;
+        write_transposed(applicable.data(), nodes, rows_, applicable_out.data() + first);
+        if (want_levels_) write_transposed(levels.data(), nodes, rows_, levels_out.data() + first);
+        if (want_scores_) write_transposed(scores.data(), nodes, rows_, scores_out.data() + first);
+    }
+
     // One node's lanes into the row-major outputs, for the block's real rows only.
     void write(std::vector<std::uint8_t>& applicable, std::vector<std::int32_t>& levels, std::vector<double>& scores,
                std::size_t nodes, std::size_t node, const Bytes& any, const Bytes& level, const Doubles& score) const {
-        const std::size_t first = first_row_ * nodes + node;
-        for (std::size_t i = 0; i < rows_; ++i) applicable[first + i * nodes] = any[i];
-        if (want_levels_)
-            for (std::size_t i = 0; i < rows_; ++i)
-                levels[first + i * nodes] = any[i] ? static_cast<std::int32_t>(level[i]) : std::int32_t{-1};
-        if (want_scores_)
-            for (std::size_t i = 0; i < rows_; ++i) scores[first + i * nodes] = score[i];
+        // Raw pointers: a byte store may alias anything, a vector's own pointer included, which would
+        // reload it at every store.
+        const std::size_t first = first_row_ * nodes + node, rows = rows_;
+        std::uint8_t* __restrict a = applicable.data() + first;
+        for (std::size_t i = 0; i < rows; ++i) a[i * nodes] = any[i];
+        if (want_levels_) {
+            std::int32_t* __restrict l = levels.data() + first;
+            for (std::size_t i = 0; i < rows; ++i) l[i * nodes] = any[i] ? static_cast<std::int32_t>(level[i]) : std::int32_t{-1};
+        }
+        if (want_scores_) {
+            double* __restrict v = scores.data() + first;
+            for (std::size_t i = 0; i < rows; ++i) v[i * nodes] = score[i];
+        }
     }
 
     const TierLayout& L_;

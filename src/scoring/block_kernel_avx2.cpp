@@ -3,6 +3,7 @@
 #include "block_kernel.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <vector>
