@@ -41,6 +41,17 @@ struct Scratch {
 };
 
 
+inline void or_into(std::uint8_t* __restrict into, const std::uint8_t* __restrict from, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) into[i] |= from[i];
+}
+
+// `level` where `any` (0 or 1) is 1, else 255 (-1 as a signed byte): bitwise, because GCC does not
+// vectorise the same select written with ?:.
+inline std::uint8_t or_none(std::uint8_t any, std::uint8_t level) {
+    const auto mask = static_cast<std::uint8_t>(0 - any);
+    return static_cast<std::uint8_t>((level & mask) | static_cast<std::uint8_t>(~mask));
+}
+
 // The level walk of docs/scoring.md over one node's used tiers, in tier order, for every lane.
 struct Walk {
     alignas(32) Bytes level{}, blocked{}, any{};
@@ -225,7 +236,7 @@ public:
                     ac[i] = tu[i] ? ac[i] + tc[i] : ac[i];
                     aw[i] = tu[i] ? aw[i] + tw[i] : aw[i];
                 }
-                for (std::size_t i = 0; i < L_.tiers * lanes; ++i) au[i] |= tu[i];
+                or_into(au, tu, L_.tiers * lanes);
             } else {
                 mean(domain_level, domain_sum, domain_n, domain_any, domain_score);
                 add_child(domain_any, domain_level, domain_score, overall_level, overall_sum, overall_n);
@@ -351,7 +362,7 @@ private:
     // three loops are apart so that each vectorises on its own element size.
     static void add_child(const Bytes& any, const Bytes& level, const Doubles& score, Bytes& min_level, Doubles& sum,
                           Counts& n) {
-        for (std::size_t i = 0; i < lanes; ++i) min_level[i] = std::min(min_level[i], any[i] ? level[i] : std::uint8_t{255});
+        for (std::size_t i = 0; i < lanes; ++i) min_level[i] = std::min(min_level[i], or_none(any[i], level[i]));
         for (std::size_t i = 0; i < lanes; ++i) sum[i] = any[i] ? sum[i] + score[i] : sum[i];
         for (std::size_t i = 0; i < lanes; ++i) n[i] += any[i];
     }
@@ -397,7 +408,7 @@ private:
         double* __restrict v = scores.data() + node * lanes;
         for (std::size_t i = 0; i < lanes; ++i) a[i] = any[i];
         alignas(32) std::int8_t signed_level[lanes];  // -1 where not applicable; a byte select, then one widening
-        for (std::size_t i = 0; i < lanes; ++i) signed_level[i] = static_cast<std::int8_t>(any[i] ? level[i] : 0xFF);
+        for (std::size_t i = 0; i < lanes; ++i) signed_level[i] = static_cast<std::int8_t>(or_none(any[i], level[i]));
         for (std::size_t i = 0; i < lanes; ++i) l[i] = signed_level[i];
         for (std::size_t i = 0; i < lanes; ++i) v[i] = score[i];
     }
