@@ -24,7 +24,8 @@ void run(TierModelKind kind, const TierLayout& L, const TierParameters& p, const
 
 bool block_kernel_fits(const TierLayout& layout, bool answer_scales) {
     if (answer_scales || layout.tiers >= 255) return false;
-    return std::all_of(layout.slots.begin(), layout.slots.end(), [](const TierSlot& s) { return s.count <= 255; });
+    return std::all_of(layout.slots.begin(), layout.slots.end(), [](const TierSlot& s) { return s.count <= 255; }) &&
+           std::all_of(layout.weights.begin(), layout.weights.end(), [](double w) { return w > 0.0; });
 }
 
 void run_block_kernel(TierModelKind kind, const TierLayout& layout, const TierParameters& parameters,

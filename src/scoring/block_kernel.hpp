@@ -20,7 +20,8 @@ inline constexpr std::size_t block_rows = 32;
 
 // Whether the block kernel can score this layout: no answer scales (their credits come by code; the
 // row-at-a-time path handles them), at most 255 criteria per slot and 254 tiers (byte-wide counts and
-// levels).
+// levels), and positive weights (a slot is used exactly when its applicable weight is not 0; the
+// loader refuses other weights anyway).
 bool block_kernel_fits(const TierLayout& layout, bool answer_scales);
 
 // Which compiled build of the kernel runs: `best` is the AVX2 one when the CPU has AVX2, else the

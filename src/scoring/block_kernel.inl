@@ -298,8 +298,10 @@ private:
             }
             walk.tier(level, used, reached);
             const double top = level;
+            // A lane's slot is used exactly when its applicable weight is not 0 (weights are positive,
+            // block_kernel_fits): a mask in the doubles' own width, cheaper than widening `used`.
             for (std::size_t i = 0; i < lanes; ++i) {
-                const bool u = used[i];
+                const bool u = weight[i] != 0.0;
                 if constexpr (Kind == TierModelKind::continuous) {
                     // a used tier's completion counts for every level from the used tier below up to it
                     sum[i] = u ? sum[i] + completion[i] * (top - below[i]) : sum[i];
@@ -315,8 +317,8 @@ private:
                 double* __restrict tw = s.tier_weight.data() + o;
                 std::uint8_t* __restrict tu = s.tier_used.data() + o;
                 for (std::size_t i = 0; i < lanes; ++i) {
-                    tc[i] = used[i] ? tc[i] + credit[i] : tc[i];
-                    tw[i] = used[i] ? tw[i] + weight[i] : tw[i];
+                    tc[i] = weight[i] != 0.0 ? tc[i] + credit[i] : tc[i];
+                    tw[i] = weight[i] != 0.0 ? tw[i] + weight[i] : tw[i];
                 }
                 for (std::size_t i = 0; i < lanes; ++i) tu[i] |= used[i];
             }
