@@ -232,9 +232,9 @@ public:
                 double* __restrict ac = s.all_credit.data();
                 double* __restrict aw = s.all_weight.data();
                 std::uint8_t* __restrict au = s.all_used.data();
-                for (std::size_t i = 0; i < L_.tiers * lanes; ++i) {
-                    ac[i] = tu[i] ? ac[i] + tc[i] : ac[i];
-                    aw[i] = tu[i] ? aw[i] + tw[i] : aw[i];
+                for (std::size_t i = 0; i < L_.tiers * lanes; ++i) {  // an unused tier's sums are +0.0
+                    ac[i] += tc[i];
+                    aw[i] += tw[i];
                 }
                 or_into(au, tu, L_.tiers * lanes);
             } else {
@@ -307,8 +307,10 @@ private:
                     sum[i] = u ? sum[i] + completion[i] * (top - below[i]) : sum[i];
                     below[i] = u ? top : below[i];
                 } else {
-                    credit_sum[i] = u ? credit_sum[i] + credit[i] : credit_sum[i];
-                    weight_sum[i] = u ? weight_sum[i] + weight[i] : weight_sum[i];
+                    // An unused slot's weight and credit are +0.0, and adding +0.0 to these non-negative
+                    // sums changes nothing: no select needed.
+                    credit_sum[i] += credit[i];
+                    weight_sum[i] += weight[i];
                 }
             }
             if constexpr (Kind == TierModelKind::coverage) {
@@ -317,8 +319,8 @@ private:
                 double* __restrict tw = s.tier_weight.data() + o;
                 std::uint8_t* __restrict tu = s.tier_used.data() + o;
                 for (std::size_t i = 0; i < lanes; ++i) {
-                    tc[i] = weight[i] != 0.0 ? tc[i] + credit[i] : tc[i];
-                    tw[i] = weight[i] != 0.0 ? tw[i] + weight[i] : tw[i];
+                    tc[i] += credit[i];  // +0.0 for an unused slot, as above
+                    tw[i] += weight[i];
                 }
                 for (std::size_t i = 0; i < lanes; ++i) tu[i] |= used[i];
             }
@@ -342,7 +344,10 @@ private:
             const auto count = static_cast<std::uint8_t>(slot.count);
             for (std::size_t i = 0; i < lanes; ++i) {
                 weight[i] = w * static_cast<double>(static_cast<std::uint8_t>(count - not_applicable[i]));
-                credit[i] = w * static_cast<double>(met[i]) + pc * (w * static_cast<double>(partial[i]));
+                if constexpr (Kind == TierModelKind::coverage)  // no partial credit: the term is +0.0
+                    credit[i] = w * static_cast<double>(met[i]);
+                else
+                    credit[i] = w * static_cast<double>(met[i]) + pc * (w * static_cast<double>(partial[i]));
             }
             return;
         }
@@ -389,9 +394,8 @@ private:
             alignas(32) Bytes reached;
             for (std::size_t i = 0; i < lanes; ++i) {
                 reached[i] = tier_credit[o + i] / tier_weight[o + i] + tolerance >= p_.level_threshold;
-                const bool u = tier_used[o + i];
-                credit[i] = u ? credit[i] + tier_credit[o + i] : credit[i];
-                weight[i] = u ? weight[i] + tier_weight[o + i] : weight[i];
+                credit[i] += tier_credit[o + i];  // +0.0 for an unused tier
+                weight[i] += tier_weight[o + i];
             }
             walk.tier(static_cast<std::uint8_t>(t + 1), *reinterpret_cast<const Bytes*>(tier_used + o), reached);
         }
