@@ -109,6 +109,7 @@ struct FourOf<std::int32_t> {
 
 template <class T>
 void write_transposed(const T* __restrict staged, std::size_t nodes, std::size_t rows, T* __restrict out) {
+#if defined(__clang__) || __GNUC__ >= 12  // __builtin_shufflevector
     using Four = typename FourOf<T>::type;
     if (rows == lanes && nodes >= 4) {
         for (std::size_t n = 0;; n += 4) {
@@ -133,6 +134,7 @@ void write_transposed(const T* __restrict staged, std::size_t nodes, std::size_t
             if (first + 4 == nodes) return;
         }
     }
+#endif
     for (std::size_t i = 0; i < rows; ++i)
         for (std::size_t n = 0; n < nodes; ++n) out[i * nodes + n] = staged[n * lanes + i];
 }
