@@ -2,10 +2,12 @@
 // block_kernel.cpp (baseline x86-64) and block_kernel_avx2.cpp (-mavx2) inside a namespace of their
 // own, so that one source compiles to both and the CPU picks at run time.
 //
-// Every loop over `lanes` is a plain loop over fixed-size arrays, which GCC vectorises at -O3 (byte
-// lanes for counts and levels, double lanes for weights and scores). The arithmetic is the row path's
-// (tier_plan.cpp), term by term and in the same order, so that results are identical, not just close.
-// Floating-point contraction is off for these files: an FMA would round differently.
+// Loops over `lanes` are plain loops over fixed-size arrays, which GCC vectorises at -O3 (byte lanes
+// for counts and levels, double lanes for weights and scores); the slot counts use GCC's vector
+// extension directly, the transposes SSE2 intrinsics. The arithmetic is the row path's (tier_plan.cpp),
+// term by term and in the same order, so that results are identical, not just close: floating-point
+// contraction is off for these files (an FMA would round differently), and trapping math is off so
+// that selects vectorise (nothing here traps; no result changes).
 
 // The including file includes <algorithm>, <cstring>, <iterator>, <limits>, <vector> and, with SSE2,
 // <emmintrin.h> first, outside its namespace.
@@ -28,7 +30,7 @@ struct Scratch {
     std::vector<double> tier_credit, tier_weight, all_credit, all_weight;  // coverage's pooled sums, tiers x lanes
     std::vector<std::uint8_t> tier_used, all_used;
     // The block's area and domain outputs, nodes x lanes, written to the row-major outputs at the end
-    // of the block (write_transposed).
+    // of the block (write_transposed); the masks hold at least 16 nodes, for its 16 x 16 byte tiles.
     std::vector<std::uint8_t> area_applicable, domain_applicable;
     std::vector<std::int32_t> area_levels, domain_levels;
     std::vector<double> area_scores, domain_scores;
@@ -39,7 +41,6 @@ struct Scratch {
           area_levels(L.areas * lanes),
           domain_levels(L.domains * lanes), area_scores(L.areas * lanes), domain_scores(L.domains * lanes) {}
 };
-
 
 inline void or_into(std::uint8_t* __restrict into, const std::uint8_t* __restrict from, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) into[i] |= from[i];
@@ -93,9 +94,6 @@ inline void transpose16(const std::uint8_t* src, std::size_t stride, std::uint8_
 }
 #endif
 
-// nodes x lanes (staged) to the row-major rows x nodes (out), for the first `rows` lanes: 4 x 4 tiles
-// transposed with shuffles when the block is full, the last tile overlapping the one before when
-// nodes is not a multiple of 4; element by element otherwise.
 template <class T>
 struct FourOf;  // four lanes of T as one of GCC's vectors
 template <>
@@ -107,6 +105,9 @@ struct FourOf<std::int32_t> {
     typedef std::int32_t type __attribute__((vector_size(16)));
 };
 
+// nodes x lanes (staged) to the row-major rows x nodes (out), for the first `rows` lanes: 4 x 4 tiles
+// transposed with shuffles when the block is full, the last tile overlapping the one before when
+// nodes is not a multiple of 4; element by element otherwise.
 template <class T>
 void write_transposed(const T* __restrict staged, std::size_t nodes, std::size_t rows, T* __restrict out) {
 #if defined(__clang__) || __GNUC__ >= 12  // __builtin_shufflevector
