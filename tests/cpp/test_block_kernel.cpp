@@ -155,3 +155,37 @@ TEST(BlockKernel, TheBaselineBuildGivesWhatTheBestBuildGives) {
         }
     }
 }
+
+// Rows further apart than their codes (row_stride > criteria): the bytes between rows are neither
+// checked nor scored, and a bad code inside a row is still found and named by its row.
+TEST(BlockKernel, RowsFurtherApartThanTheirCodes) {
+    const Registry registry({test::source_dir()}, test::no_plugins());
+    for (const auto& f : {registry.get("newham-organisation"), test::worked_example()}) {
+        const auto n = f.criteria().size(), stride = n + 5, rows = std::size_t{1007};
+        const auto compact = random_rows(rows, n, 31);
+        std::vector<std::uint8_t> spaced(rows * stride, 250);  // 250 is no code at all
+        for (std::size_t r = 0; r < rows; ++r)
+            std::copy(compact.begin() + r * n, compact.begin() + (r + 1) * n, spaced.begin() + r * stride);
+        for (const auto* name : {"staged", "continuous", "coverage"}) {
+            const auto& model = registry.model(name);
+            const auto parameters = resolve_parameters(model, f);
+            const auto expected = score_many(model, f, compact.data(), rows, n, parameters);
+            const auto got = score_many(model, f, spaced.data(), rows, stride, parameters);
+            EXPECT_EQ(got.area_applicable, expected.area_applicable) << f.id() << " " << name;
+            EXPECT_EQ(got.area_levels, expected.area_levels) << f.id() << " " << name;
+            EXPECT_EQ(got.domain_levels, expected.domain_levels) << f.id() << " " << name;
+            EXPECT_EQ(got.overall_levels, expected.overall_levels) << f.id() << " " << name;
+            for (std::size_t i = 0; i < got.area_scores.size(); ++i) ASSERT_TRUE(same(got.area_scores[i], expected.area_scores[i]));
+            for (std::size_t i = 0; i < got.domain_scores.size(); ++i)
+                ASSERT_TRUE(same(got.domain_scores[i], expected.domain_scores[i]));
+        }
+        auto bad = spaced;
+        bad[500 * stride + 3] = 9;
+        try {
+            (void)score_many(registry.model("staged"), f, bad.data(), rows, stride, {});
+            FAIL() << f.id();
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find("invalid status code 9 at row 500, column 3"), std::string::npos) << e.what();
+        }
+    }
+}
