@@ -55,116 +55,148 @@ class Layout:
 
 
 # ------------------------------------------------------------------------------------------------
-# numpy: vectorised over rows, one chunk at a time (the float matrices are 8x the input)
+# numpy: vectorised over rows. Each chunk of rows is transposed once, so that every criterion, slot,
+# area and domain is a contiguous vector over the chunk's rows and each step is one whole-vector
+# operation (a row-major matrix would make every per-slot step a strided column access). Chunks are
+# small enough for their working vectors to stay in cache.
 
 
-def numpy_scores(layout: Layout, codes: np.ndarray, model: str, partial_credit=0.5, threshold=1.0, chunk=100_000):
-    parts = [_numpy_chunk(layout, codes[i:i + chunk], model, partial_credit, threshold)
-             for i in range(0, max(len(codes), 1), chunk)]
-    return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
-
-
-def _numpy_chunk(L: Layout, codes, model, partial_credit, threshold):
+def numpy_scores(layout: Layout, codes: np.ndarray, model: str, partial_credit=0.5, threshold=1.0, chunk=16_384):
+    L = layout
     rows = len(codes)
-    counts = (L.slot_matrix != 0).astype(np.float64)
-    applicable = (codes != 4).astype(np.float64)
-    met = (codes == 3).astype(np.float64)
-    app_n = applicable @ counts
-    met_n = met @ counts
-    app_w = applicable @ L.slot_matrix
-    met_w = met @ L.slot_matrix
-    if model == "continuous":
-        credit_w = met_w + partial_credit * ((codes == 2).astype(np.float64) @ L.slot_matrix)
+    out = {"area_levels": np.empty((rows, L.n_areas), dtype=np.int32),
+           "area_scores": np.empty((rows, L.n_areas)),
+           "area_applicable": np.empty((rows, L.n_areas), dtype=bool),
+           "domain_levels": np.empty((rows, L.n_domains), dtype=np.int32),
+           "domain_scores": np.empty((rows, L.n_domains)),
+           "domain_applicable": np.empty((rows, L.n_domains), dtype=bool),
+           "overall_levels": np.empty(rows, dtype=np.int32),
+           "overall_scores": np.empty(rows),
+           "overall_applicable": np.empty(rows, dtype=bool)}
+    order = np.argsort(L.criterion_slot, kind="stable")  # criteria grouped by slot
+    starts = np.searchsorted(L.criterion_slot[order], np.arange(len(L.slot_tier)))
+    w = L.weights[order]
+    # A slot whose criteria all weigh the same has weighted sums = its counts x that weight.
+    uniform = all(np.all(w[a:b] == w[a]) for a, b in zip(starts, list(starts[1:]) + [len(w)]))
+    slot_weight = w[starts][:, None]
+    for i in range(0, rows, chunk):
+        part = _numpy_chunk(L, np.ascontiguousarray(codes[i:i + chunk].T[order]), model, partial_credit, threshold, starts, w,
+                            uniform, slot_weight)
+        for key, value in part.items():
+            out[key][i:i + chunk] = value.T
+    return out
+
+
+def _numpy_chunk(L: Layout, X, model, partial_credit, threshold, starts, w, uniform, slot_weight):
+    """X: criteria (in slot order) x rows. Returns each output transposed (nodes x rows)."""
+    rows = X.shape[1]
+    ends = list(starts[1:]) + [len(X)]
+
+    def per_slot(values, dtype):
+        """Sum of `values` (criteria x rows) over each slot's criteria: a few contiguous vector adds."""
+        out = np.empty((len(starts), rows), dtype=dtype)
+        for s, (a, b) in enumerate(zip(starts, ends)):
+            np.add.reduce(values[a:b], axis=0, dtype=dtype, out=out[s])
+        return out
+
+    app_n = per_slot((X != 4).view(np.uint8), np.int16)
+    met_n = per_slot((X == 3).view(np.uint8), np.int16)
     used = app_n > 0
-    with np.errstate(invalid="ignore", divide="ignore"):
-        if model == "staged":
-            completion = (met_n == app_n).astype(np.float64)
-            reached = completion == 1.0
-        elif model == "continuous":
-            completion = credit_w / app_w
-            reached = completion + 1e-12 >= threshold
-        else:
-            completion = met_w / app_w
-            reached = completion + 1e-12 >= threshold
-
-    area_level = np.zeros((rows, L.n_areas), dtype=np.int32)
-    area_score = np.zeros((rows, L.n_areas))
-    area_app = np.zeros((rows, L.n_areas), dtype=bool)
-    for a, slots in enumerate(L.slots_of_area):
-        level = np.zeros(rows, dtype=np.int32)
-        blocked = np.zeros(rows, dtype=bool)
-        below = np.zeros(rows)
-        total = np.zeros(rows)
-        for s in slots:
-            t = L.slot_tier[s]
-            u = used[:, s]
-            ok = reached[:, s]
-            level = np.where(u & ~blocked & ok, t + 1, level)
-            blocked |= u & ~ok
+    if model == "staged":
+        reached = met_n == app_n
+    else:
+        if uniform:
+            met_w = met_n * slot_weight
+            app_w = app_n * slot_weight
             if model == "continuous":
-                total += np.where(u, completion[:, s] * (t + 1 - below), 0.0)
-                below = np.where(u, t + 1, below)
-        any_used = used[:, slots].any(axis=1)
-        area_app[:, a] = any_used
-        area_level[:, a] = np.where(any_used, level, NA_LEVEL)
-        if model == "staged":
-            score = level.astype(np.float64)
-        elif model == "continuous":
-            score = total
+                part_w = per_slot((X == 2).view(np.uint8), np.int16) * slot_weight
         else:
-            with np.errstate(invalid="ignore", divide="ignore"):
-                score = met_w[:, slots].sum(axis=1) / app_w[:, slots].sum(axis=1)
-        area_score[:, a] = np.where(any_used, score, np.nan)
+            met_w = per_slot((X == 3) * w[:, None], np.float64)
+            app_w = per_slot((X != 4) * w[:, None], np.float64)
+            if model == "continuous":
+                part_w = per_slot((X == 2) * w[:, None], np.float64)
+        credit_w = met_w + partial_credit * part_w if model == "continuous" else met_w
+        with np.errstate(invalid="ignore", divide="ignore"):
+            completion = credit_w / app_w  # NaN for an unused slot
+        reached = completion + 1e-12 >= threshold
 
-    def pooled(slot_mask):
-        """coverage's pooled level and score over the slots in slot_mask."""
+    def walk(used_rows, reached_rows, tiers):
+        """The level walk over tiers in ascending order; also whether any tier is used."""
         level = np.zeros(rows, dtype=np.int32)
         blocked = np.zeros(rows, dtype=bool)
         any_used = np.zeros(rows, dtype=bool)
-        for t in range(L.n_tiers):
-            cols = slot_mask & (L.slot_tier == t)
-            a = app_w[:, cols].sum(axis=1)
-            m = met_w[:, cols].sum(axis=1)
-            u = app_n[:, cols].sum(axis=1) > 0
-            with np.errstate(invalid="ignore", divide="ignore"):
-                ok = m / a + 1e-12 >= threshold
-            level = np.where(u & ~blocked & ok, t + 1, level)
+        for u, ok, t in zip(used_rows, reached_rows, tiers):
+            np.copyto(level, t + 1, where=u & ~blocked & ok)
             blocked |= u & ~ok
             any_used |= u
-        with np.errstate(invalid="ignore", divide="ignore"):
-            score = met_w[:, slot_mask].sum(axis=1) / app_w[:, slot_mask].sum(axis=1)
-        return np.where(any_used, level, NA_LEVEL), np.where(any_used, score, np.nan), any_used
+        return level, any_used
+
+    area_level = np.empty((L.n_areas, rows), dtype=np.int32)
+    area_score = np.empty((L.n_areas, rows))
+    area_app = np.empty((L.n_areas, rows), dtype=bool)
+    for a, slots in enumerate(L.slots_of_area):
+        level, any_used = walk(used[slots], reached[slots], L.slot_tier[slots])
+        area_app[a] = any_used
+        area_level[a] = np.where(any_used, level, NA_LEVEL)
+        if model == "staged":
+            area_score[a] = np.where(any_used, level, np.nan)
+        elif model == "continuous":
+            total = np.zeros(rows)
+            below = np.zeros(rows)
+            for s in slots:
+                t = L.slot_tier[s]
+                total += np.where(used[s], completion[s] * (t + 1 - below), 0.0)
+                below = np.where(used[s], t + 1, below)
+            area_score[a] = np.where(any_used, total, np.nan)
+        else:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                area_score[a] = met_w[slots].sum(axis=0) / app_w[slots].sum(axis=0)  # NaN when none used
 
     def combine(levels, scores, applicable, groups):
         """staged and continuous: min of levels, mean of scores, over the applicable children."""
         n = len(groups)
-        out_level = np.full((rows, n), NA_LEVEL, dtype=np.int32)
-        out_score = np.full((rows, n), np.nan)
-        out_app = np.zeros((rows, n), dtype=bool)
+        out_level = np.empty((n, rows), dtype=np.int32)
+        out_score = np.empty((n, rows))
+        out_app = np.empty((n, rows), dtype=bool)
         for g, children in enumerate(groups):
-            app = applicable[:, children]
-            count = app.sum(axis=1)
-            lv = np.where(app, levels[:, children], np.iinfo(np.int32).max).min(axis=1)
+            app = applicable[children]
+            count = app.sum(axis=0)
+            lv = np.where(app, levels[children], np.iinfo(np.int32).max).min(axis=0)
+            some = count > 0
             if model == "staged":
                 sc = lv.astype(np.float64)
             else:
-                sc = np.where(app, scores[:, children], 0.0).sum(axis=1) / np.maximum(count, 1)
-            out_app[:, g] = count > 0
-            out_level[:, g] = np.where(count > 0, lv, NA_LEVEL)
-            out_score[:, g] = np.where(count > 0, sc, np.nan)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    sc = np.where(app, scores[children], 0.0).sum(axis=0) / count
+            out_app[g] = some
+            out_level[g] = np.where(some, lv, NA_LEVEL)
+            out_score[g] = np.where(some, sc, np.nan)
         return out_level, out_score, out_app
+
+    def pooled(slot_mask):
+        """coverage's pooled level and score over the slots in slot_mask."""
+        tiers = [t for t in range(L.n_tiers) if np.any(slot_mask & (L.slot_tier == t))]
+        cols = [slot_mask & (L.slot_tier == t) for t in tiers]
+        m = [met_w[c].sum(axis=0) for c in cols]
+        a = [app_w[c].sum(axis=0) for c in cols]
+        u = [used[c].any(axis=0) for c in cols]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ok = [mt / at + 1e-12 >= threshold for mt, at in zip(m, a)]
+            level, any_used = walk(u, ok, tiers)
+            score = sum(m) / sum(a)
+        return np.where(any_used, level, NA_LEVEL), score, any_used
 
     domain_areas = [np.flatnonzero(L.area_domain == d) for d in range(L.n_domains)]
     if model == "coverage":
         dom = [pooled(np.isin(L.slot_area, areas)) for areas in domain_areas]
-        domain_level = np.stack([d[0] for d in dom], axis=1)
-        domain_score = np.stack([d[1] for d in dom], axis=1)
-        domain_app = np.stack([d[2] for d in dom], axis=1)
+        domain_level = np.stack([d[0] for d in dom])
+        domain_score = np.stack([d[1] for d in dom])
+        domain_app = np.stack([d[2] for d in dom])
         overall_level, overall_score, overall_app = pooled(np.ones(len(L.slot_tier), dtype=bool))
     else:
         domain_level, domain_score, domain_app = combine(area_level, area_score, area_app, domain_areas)
         o_level, o_score, o_app = combine(domain_level, domain_score, domain_app, [np.arange(L.n_domains)])
-        overall_level, overall_score, overall_app = o_level[:, 0], o_score[:, 0], o_app[:, 0]
+        overall_level, overall_score, overall_app = o_level[0], o_score[0], o_app[0]
     return {"area_levels": area_level, "area_scores": area_score, "area_applicable": area_app,
             "domain_levels": domain_level, "domain_scores": domain_score, "domain_applicable": domain_app,
             "overall_levels": overall_level, "overall_scores": overall_score, "overall_applicable": overall_app}

@@ -10,32 +10,36 @@
 #include <routemap/scoring.hpp>
 #include <routemap/scoring_plan.hpp>
 
+#include "scoring/block_kernel.hpp"
 #include "scoring/codes.hpp"
+#include "scoring/large_buffer.hpp"
 
 namespace routemap {
 
 void BatchScores::allocate(std::size_t rows_, std::size_t areas_, std::size_t domains_, std::size_t tiers_,
                            unsigned outputs_) {
     rows = rows_, areas = areas_, domains = domains_, tiers = tiers_, outputs = outputs_;
-    area_applicable.resize(rows * areas);
-    domain_applicable.resize(rows * domains);
-    overall_applicable.resize(rows);
-    // resize without value-initialising would be faster still, but vectors cannot; the zeroing runs
-    // once over the output, which the plan then writes anyway.
+    // Huge pages where the system gives them (large_buffer.hpp): at 10^6 rows the first touch of the
+    // output costs more than the scoring otherwise. resize value-initialises, once, before the plan
+    // writes every element anyway.
+    using detail::resize_large;
+    resize_large(area_applicable, rows * areas);
+    resize_large(domain_applicable, rows * domains);
+    resize_large(overall_applicable, rows);
     if (outputs & batch_levels) {
-        area_levels.resize(rows * areas);
-        domain_levels.resize(rows * domains);
-        overall_levels.resize(rows);
+        resize_large(area_levels, rows * areas);
+        resize_large(domain_levels, rows * domains);
+        resize_large(overall_levels, rows);
     }
     if (outputs & batch_scores) {
-        area_scores.resize(rows * areas);
-        domain_scores.resize(rows * domains);
-        overall_scores.resize(rows);
+        resize_large(area_scores, rows * areas);
+        resize_large(domain_scores, rows * domains);
+        resize_large(overall_scores, rows);
     }
     if (outputs & batch_tier_scores) {
-        area_tier_scores.resize(rows * areas * tiers);
-        domain_tier_scores.resize(rows * domains * tiers);
-        overall_tier_scores.resize(rows * tiers);
+        resize_large(area_tier_scores, rows * areas * tiers);
+        resize_large(domain_tier_scores, rows * domains * tiers);
+        resize_large(overall_tier_scores, rows * tiers);
     }
 }
 
@@ -46,14 +50,24 @@ namespace {
 void check_codes(const detail::CodeRanges& ranges, const std::uint8_t* codes, std::size_t row_stride,
                  std::size_t columns, std::size_t begin, std::size_t end) {
     const auto limit = ranges.code_count();
+    if (ranges.uniform()) {
+        if (limit > 255) return;  // every byte is a code some answer has
+        // The largest code of the rows, as one flat pass when they are contiguous (a byte max
+        // vectorises at -O3); only when it is out of range are the rows checked one by one.
+        std::uint8_t largest = 0;
+        if (row_stride == columns) {
+            const auto* first = codes + begin * row_stride;
+            for (std::size_t i = 0; i < (end - begin) * columns; ++i) largest = std::max(largest, first[i]);
+        } else {
+            for (std::size_t r = begin; r < end; ++r)
+                for (std::size_t c = 0; c < columns; ++c) largest = std::max(largest, codes[r * row_stride + c]);
+        }
+        if (largest < limit) return;
+    }
     for (std::size_t r = begin; r < end; ++r) {
         const auto* row = codes + r * row_stride;
         unsigned bad = 0;
-        if (ranges.uniform()) {
-            for (std::size_t c = 0; c < columns; ++c) bad |= row[c] >= limit;  // vectorised at -O3
-        } else {
-            for (std::size_t c = 0; c < columns; ++c) bad |= !ranges.accepts(c, row[c]);
-        }
+        for (std::size_t c = 0; c < columns; ++c) bad |= !ranges.accepts(c, row[c]);
         if (bad) ranges.check(row, columns, "score_many: ", static_cast<long long>(r));
     }
 }
@@ -114,11 +128,16 @@ BatchScores score_many(const ScoringModel& model, const Framework& framework, co
     }
     // Contiguous blocks, one per thread: each writes only its own rows. The first failing block's
     // error is the one reported, so the message names the first bad row whatever the thread count.
+    // Blocks start at multiples of the block kernel's rows, so that only the last one has a short block.
+    auto split = [&](std::size_t t) {
+        if (t == threads) return rows;
+        return rows * t / threads / detail::block_rows * detail::block_rows;
+    };
     std::vector<std::exception_ptr> errors(threads);
     std::vector<std::thread> pool;
     pool.reserve(threads);
     for (std::size_t t = 0; t < threads; ++t) {
-        const auto begin = rows * t / threads, end = rows * (t + 1) / threads;
+        const auto begin = split(t), end = split(t + 1);
         pool.emplace_back([&, t, begin, end] {
             try {
                 work(begin, end);

@@ -6,6 +6,7 @@
 #include <limits>
 #include <vector>
 
+#include "block_kernel.hpp"
 #include "tier_layout.hpp"
 
 namespace routemap::detail {
@@ -89,6 +90,7 @@ public:
             credit_[a.code] = a.credit;
         }
         scaled_ = !framework.answers().empty();
+        blocks_ = block_kernel_fits(layout_, scaled_);
     }
 
     void run(const std::uint8_t* codes, std::size_t row_stride, std::size_t begin, std::size_t end,
@@ -98,6 +100,7 @@ public:
         const bool want_levels = out.outputs & batch_levels;
         const bool want_scores = out.outputs & batch_scores;
         const bool want_tiers = out.outputs & batch_tier_scores;
+        if (!want_tiers && blocks_) return run_block_kernel(Kind, layout_, p_, codes, row_stride, begin, end, out);
         if (!want_tiers) return run_fused(codes, row_stride, begin, end, out, want_levels, want_scores);
         // Scratch for one row, allocated once per call, never per row.
         std::vector<SlotStats> slots(L.slots.size());
@@ -175,8 +178,8 @@ private:
 
     // The same numbers as the general path below, in one pass per row without per-tier outputs: each
     // slot is counted and used at once (no stats array), and nodes are written straight into `out`.
-    // score_many's default outputs take this path; tests compare it with one-by-one scoring, which
-    // takes the general one.
+    // score_many's default outputs take this path when the block kernel cannot (answer scales); tests
+    // compare both with one-by-one scoring, which takes the general one.
     void run_fused(const std::uint8_t* codes, std::size_t row_stride, std::size_t begin, std::size_t end,
                    BatchScores& out, bool want_levels, bool want_scores) const {
         const auto& L = layout_;
@@ -459,6 +462,7 @@ private:
     std::array<std::uint64_t, 256> packed_{};  // by code: the count fields it adds to
     std::array<double, 256> credit_{};         // by code: its credit
     bool scaled_ = false;                      // the framework has answer scales
+    bool blocks_ = false;                      // score_many's default outputs go through the block kernel
 };
 
 }  // namespace
