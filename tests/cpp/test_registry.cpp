@@ -109,7 +109,9 @@ TEST(Registry, DuplicatesAndBrokenFilesAreReportedInSearchOrderWhateverWasAskedF
             << problems[1].message;
         EXPECT_EQ(problems[2].location.file, (root / "two/frameworks/b-broken.toml").string());
         // What get() returned before everything was loaded is still there.
-        if (first) EXPECT_EQ(first->name(), "One");
+        if (first) {
+            EXPECT_EQ(first->name(), "One");
+        }
         EXPECT_EQ(registry.get("dup").name(), "One");
         EXPECT_EQ(registry.list().size(), 1u);
     }
