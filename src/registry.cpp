@@ -64,11 +64,11 @@ struct Registry::Impl {
     }
     static void load(RegistryEntry& entry) {
         if (entry.loaded) return;
-        entry.loaded = true;
-        auto result = try_load_framework(entry.file);
+        auto result = try_load_framework(entry.file);  // should this throw (out of memory), try again next time
         for (auto& d : result.diagnostics)
             if (d.severity == Severity::error) entry.errors.push_back(std::move(d));
         entry.framework = std::move(result.framework);
+        entry.loaded = true;
     }
     static bool may_be(const RegistryEntry& entry, std::string_view id) {
         if (entry.loaded) return entry.framework && entry.framework->id() == id;
