@@ -19,6 +19,8 @@
 #include <routemap/panel.hpp>
 #include <routemap/target.hpp>
 
+#include "detail/framework_id_peek.hpp"
+
 namespace routemap::fuzz {
 
 namespace {
@@ -136,6 +138,10 @@ void framework(std::string_view data) {
     try {
         auto result = try_parse_framework(data, "fuzz.toml");
         if (!result.framework) return;
+        // The registry trusts a peeked id to pass over files (src/registry.cpp): it must never differ
+        // from the id of a file that loads.
+        if (const auto peeked = detail::peek_framework_id(data, true); peeked && *peeked != result.framework->id())
+            finding("peek_framework_id read another id than the framework's");
         (void)result.framework->graph();
         (void)render_markdown_html(result.framework->info().description);
         (void)render_markdown_text(result.framework->info().description);

@@ -60,7 +60,9 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
         data->tiers.push_back(Tier{t.id, t.name, t.description, data->tiers.size(), t.location});
     }
     const auto framework_answers = validator.add_answers(spec.answers, {}, data->answers);
-    for (const auto& d : spec.domains) {
+    // The criteria's texts and lists are moved out of `spec` once validated: the validator keeps
+    // pointers to the specs, but reads only their ids and locations after add_criterion.
+    for (auto& d : spec.domains) {
         if (!validator.add_domain(d)) {
             validator.reject_domain(d);
             continue;
@@ -72,18 +74,23 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
             domain.answer_count = validator.add_answers(d.answers, d.id, data->answers);
         }
         data->domain_index.emplace(d.id, domain.index);
-        for (const auto& a : d.areas) {
+        for (auto& a : d.areas) {
             const auto area_id = a.implicit ? d.id : d.id + "." + a.id;
             if (!validator.add_area(d, a, area_id)) continue;
             Area area{area_id, a.id, a.name, a.description, a.implicit, data->areas.size(),
                       domain.index, data->criteria.size(), 0, a.location, {}};
             data->area_index.emplace(area_id, area.index);
-            for (const auto& c : a.criteria) {
+            for (auto& c : a.criteria) {
                 const auto full_id = area_id + "." + c.id;
                 const auto tier = validator.add_criterion(c, full_id, data->tier_index, data->tiers.size());
                 if (!tier) continue;
-                Criterion criterion{full_id, c.id, *tier, c.text, c.details, c.requires_ids, c.weight, c.tags,
-                                    c.source, data->criteria.size(), area.index, domain.index, c.location};
+                Criterion criterion{full_id,           c.id,
+                                    *tier,             std::move(c.text),
+                                    std::move(c.details), std::move(c.requires_ids),
+                                    c.weight,          std::move(c.tags),
+                                    std::move(c.source), data->criteria.size(),
+                                    area.index,        domain.index,
+                                    c.location};
                 data->criterion_index.emplace(full_id, criterion.index);
                 data->criteria.push_back(std::move(criterion));
                 ++area.criterion_count;

@@ -3,6 +3,10 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <variant>
 #include <cstdlib>
 #include <string_view>
 
@@ -12,6 +16,8 @@
 #include <routemap/report.hpp>
 #include <routemap/scoring.hpp>
 
+#include "detail/framework_id_peek.hpp"
+
 namespace routemap {
 
 FrameworkSummary summarise(const Framework& f, std::string origin) {
@@ -20,15 +26,94 @@ FrameworkSummary summarise(const Framework& f, std::string origin) {
                             f.criteria_per_tier()};
 }
 
+// Frameworks are found in order and loaded on demand: a file's id is first read from the top of its
+// text (detail::peek_framework_id), so that finding one framework loads only the files that may hold
+// its id. Whatever needs them all (list, ids, problems) loads them all, once; the answers are the same
+// as if every file had been loaded while scanning.
+struct RegistryEntry {
+    std::filesystem::path file;          // empty for a framework added from code or a plugin
+    std::optional<std::string> peeked;   // the id the file's text shows, when it shows one plainly
+    bool loaded = false;
+    std::optional<Framework> framework;  // once loaded, when valid
+    std::vector<Diagnostic> errors;      // once loaded
+    std::string origin;
+    bool duplicate = false;  // known once every file is loaded
+};
+
+// In scan order: a diagnostic, or (before everything is loaded) the place of an entry's own problems.
+struct RegistryFound {
+    std::deque<RegistryEntry> entries;  // a deque: get() hands out references that add() must not move
+    std::vector<std::variant<Diagnostic, std::size_t>> log;
+    bool complete = false;  // every file loaded, and `problems` final
+    std::vector<Diagnostic> problems;
+};
+
 struct Registry::Impl {
     std::vector<std::filesystem::path> search_path;
-    std::vector<std::pair<Framework, std::string>> frameworks;  // in the order found
+    RegistryFound found;
     std::map<std::string, std::shared_ptr<const ScoringModel>, std::less<>> models;
     std::map<std::string, std::shared_ptr<const ReportWriter>, std::less<>> writers;
     std::vector<PluginRecord> plugins;
-    std::vector<Diagnostic> problems;
     std::vector<void*> handles;  // kept open: plugin code backs registered objects
     std::function<std::string(const std::filesystem::path&)> check_plugin;
+    std::recursive_mutex mutex;  // loading on demand changes `found` inside const calls
+
+    void note(Diagnostic d) {
+        if (found.complete) found.problems.push_back(std::move(d));
+        else found.log.emplace_back(std::move(d));
+    }
+    static void load(RegistryEntry& entry) {
+        if (entry.loaded) return;
+        auto result = try_load_framework(entry.file);  // should this throw (out of memory), try again next time
+        for (auto& d : result.diagnostics)
+            if (d.severity == Severity::error) entry.errors.push_back(std::move(d));
+        entry.framework = std::move(result.framework);
+        entry.loaded = true;
+    }
+    static bool may_be(const RegistryEntry& entry, std::string_view id) {
+        if (entry.loaded) return entry.framework && entry.framework->id() == id;
+        return !entry.peeked || *entry.peeked == id;
+    }
+    // The first valid framework with this id, in scan order (later ones are duplicates).
+    RegistryEntry* find(std::string_view id) {
+        for (auto& entry : found.entries) {
+            if (!may_be(entry, id)) continue;
+            load(entry);
+            if (entry.framework && entry.framework->id() == id) return &entry;
+        }
+        return nullptr;
+    }
+    // Loads every file, then reports, in scan order, each file's errors and the duplicates among them.
+    void complete() {
+        if (found.complete) return;
+        std::map<std::string, const RegistryEntry*, std::less<>> first;
+        std::vector<bool> duplicate(found.entries.size(), false);
+        for (std::size_t i = 0; i < found.entries.size(); ++i) {
+            auto& entry = found.entries[i];
+            load(entry);
+            if (!entry.framework) continue;
+            if (!first.emplace(entry.framework->id(), &entry).second) duplicate[i] = true;
+        }
+        for (auto& item : found.log) {
+            if (auto* d = std::get_if<Diagnostic>(&item)) {
+                found.problems.push_back(std::move(*d));
+                continue;
+            }
+            const auto i = std::get<std::size_t>(item);
+            auto& entry = found.entries[i];
+            found.problems.insert(found.problems.end(), entry.errors.begin(), entry.errors.end());
+            if (duplicate[i]) found.problems.push_back(duplicate_warning(*entry.framework, entry.origin,
+                                                                         first.find(entry.framework->id())->second->origin));
+        }
+        found.log.clear();
+        for (std::size_t i = 0; i < found.entries.size(); ++i) found.entries[i].duplicate = duplicate[i];
+        found.complete = true;
+    }
+    static Diagnostic duplicate_warning(const Framework& framework, const std::string& origin, const std::string& first) {
+        return Diagnostic{Severity::warning,
+                          "duplicate framework id '" + framework.id() + "' in " + origin + " ignored: already provided by " + first,
+                          SourceLocation{origin, 0, 0}, framework.id(), {}};
+    }
 };
 
 bool Registry::plugins_disabled_by_environment() noexcept {
@@ -85,44 +170,45 @@ std::vector<std::filesystem::path> files_with_extension(const std::filesystem::p
 
 void Registry::scan_directory(const std::filesystem::path& directory, bool load_plugins) {
     for (const auto& file : files_with_extension(directory / "frameworks", ".toml")) {
-        auto result = try_load_framework(file);
-        for (auto& d : result.diagnostics)
-            if (d.severity == Severity::error) impl_->problems.push_back(d);
-        if (result.framework) add(std::move(*result.framework), file.string());
+        auto& found = impl_->found;
+        found.log.emplace_back(found.entries.size());
+        found.entries.push_back(RegistryEntry{file, detail::peek_framework_id(file), false, {}, {}, file.string()});
     }
     if (load_plugins)
         for (const auto& file : files_with_extension(directory / "plugins", ".so")) load_plugin(file);
 }
 
 bool Registry::add(Framework framework, std::string origin) {
-    const auto it = std::find_if(impl_->frameworks.begin(), impl_->frameworks.end(),
-                                 [&](const auto& entry) { return entry.first.id() == framework.id(); });
-    if (it != impl_->frameworks.end()) {
-        impl_->problems.push_back(Diagnostic{Severity::warning,
-                                             "duplicate framework id '" + framework.id() + "' in " + origin +
-                                                 " ignored: already provided by " + it->second,
-                                             SourceLocation{origin, 0, 0}, framework.id(), {}});
+    const std::lock_guard lock(impl_->mutex);
+    if (const auto* first = impl_->find(framework.id())) {
+        impl_->note(Impl::duplicate_warning(framework, origin, first->origin));
         return false;
     }
-    impl_->frameworks.emplace_back(std::move(framework), std::move(origin));
+    impl_->found.entries.push_back(RegistryEntry{{}, framework.id(), true, std::move(framework), {}, std::move(origin)});
     return true;
 }
 
 std::vector<FrameworkSummary> Registry::list() const {
+    const std::lock_guard lock(impl_->mutex);
+    impl_->complete();
     std::vector<FrameworkSummary> out;
-    for (const auto& [framework, origin] : impl_->frameworks) out.push_back(summarise(framework, origin));
+    for (const auto& entry : impl_->found.entries)
+        if (entry.framework && !entry.duplicate) out.push_back(summarise(*entry.framework, entry.origin));
     return out;
 }
 
 std::vector<std::string> Registry::ids() const {
+    const std::lock_guard lock(impl_->mutex);
+    impl_->complete();
     std::vector<std::string> out;
-    for (const auto& entry : impl_->frameworks) out.push_back(entry.first.id());
+    for (const auto& entry : impl_->found.entries)
+        if (entry.framework && !entry.duplicate) out.push_back(entry.framework->id());
     return out;
 }
 
-bool Registry::contains(std::string_view id) const noexcept {
-    return std::any_of(impl_->frameworks.begin(), impl_->frameworks.end(),
-                       [&](const auto& entry) { return entry.first.id() == id; });
+bool Registry::contains(std::string_view id) const {
+    const std::lock_guard lock(impl_->mutex);
+    return impl_->find(id) != nullptr;
 }
 
 namespace {
@@ -134,8 +220,10 @@ std::string joined(const std::vector<std::string>& items) {
 }  // namespace
 
 const Framework& Registry::get(std::string_view id) const {
-    for (const auto& entry : impl_->frameworks)
-        if (entry.first.id() == id) return entry.first;
+    {
+        const std::lock_guard lock(impl_->mutex);
+        if (const auto* entry = impl_->find(id)) return *entry->framework;
+    }
     throw NotFoundError(std::vector<Diagnostic>{Diagnostic{
         Severity::error, "unknown framework '" + std::string(id) + "' (known: " + joined(ids()) + ")", {}, std::string(id), {}}});
 }
@@ -150,8 +238,8 @@ Framework Registry::load(std::string_view id_or_path) const {
 void Registry::add_model(std::shared_ptr<const ScoringModel> model, std::string origin) {
     const auto name = model->name();
     if (impl_->models.contains(name)) {
-        impl_->problems.push_back(Diagnostic{Severity::warning,
-                                             "duplicate scoring model '" + name + "' from " + origin + " ignored", {}, {}, {}});
+        const std::lock_guard lock(impl_->mutex);
+        impl_->note(Diagnostic{Severity::warning, "duplicate scoring model '" + name + "' from " + origin + " ignored", {}, {}, {}});
         return;
     }
     impl_->models.emplace(name, std::move(model));
@@ -171,8 +259,8 @@ std::vector<std::string> Registry::model_names() const {
 void Registry::add_report_writer(std::shared_ptr<const ReportWriter> writer, std::string origin) {
     const auto format = writer->format();
     if (impl_->writers.contains(format)) {
-        impl_->problems.push_back(Diagnostic{Severity::warning,
-                                             "duplicate report format '" + format + "' from " + origin + " ignored", {}, {}, {}});
+        const std::lock_guard lock(impl_->mutex);
+        impl_->note(Diagnostic{Severity::warning, "duplicate report format '" + format + "' from " + origin + " ignored", {}, {}, {}});
         return;
     }
     impl_->writers.emplace(format, std::move(writer));
@@ -190,11 +278,16 @@ std::vector<std::string> Registry::report_formats() const {
 }
 
 const std::vector<PluginRecord>& Registry::plugins() const noexcept { return impl_->plugins; }
-const std::vector<Diagnostic>& Registry::problems() const noexcept { return impl_->problems; }
+const std::vector<Diagnostic>& Registry::problems() const {
+    const std::lock_guard lock(impl_->mutex);
+    impl_->complete();
+    return impl_->found.problems;
+}
 
 bool Registry::load_plugin(const std::filesystem::path& file) {
     auto refuse = [&](const std::string& why) {
-        impl_->problems.push_back(
+        const std::lock_guard lock(impl_->mutex);
+        impl_->note(
             Diagnostic{Severity::error, "plugin " + file.filename().string() + " refused: " + why, {file.string(), 0, 0}, {}, {}});
         return false;
     };
@@ -223,9 +316,9 @@ bool Registry::load_plugin(const std::filesystem::path& file) {
     }
     const std::string name = entry->name ? entry->name : file.stem().string();
     if (std::any_of(impl_->plugins.begin(), impl_->plugins.end(), [&](const auto& p) { return p.name == name; })) {
-        impl_->problems.push_back(Diagnostic{Severity::warning,
-                                             "plugin '" + name + "' from " + file.string() + " ignored: already loaded",
-                                             {file.string(), 0, 0}, {}, {}});
+        const std::lock_guard lock(impl_->mutex);
+        impl_->note(Diagnostic{Severity::warning, "plugin '" + name + "' from " + file.string() + " ignored: already loaded",
+                               {file.string(), 0, 0}, {}, {}});
         return false;
     }
     impl_->handles.push_back(handle);
@@ -233,15 +326,19 @@ bool Registry::load_plugin(const std::filesystem::path& file) {
     // Staged: a plugin that fails half-way through registering leaves nothing behind (the
     // registrations are undone by restoring what was there before; the handle stays open, since the
     // objects it made may still be alive in a caller's shared_ptr).
-    auto frameworks = impl_->frameworks;
+    auto found = [&] {
+        const std::lock_guard lock(impl_->mutex);
+        return impl_->found;
+    }();
     auto models = impl_->models;
     auto writers = impl_->writers;
-    const auto problems = impl_->problems.size();
     auto roll_back = [&](const std::string& why) {
-        impl_->frameworks = std::move(frameworks);
+        {
+            const std::lock_guard lock(impl_->mutex);
+            impl_->found = std::move(found);
+        }
         impl_->models = std::move(models);
         impl_->writers = std::move(writers);
-        impl_->problems.resize(problems);
         return refuse(why);
     };
     try {

@@ -65,7 +65,7 @@ public:
     // Frameworks, in the order found; the first with a given id wins.
     [[nodiscard]] std::vector<FrameworkSummary> list() const;
     [[nodiscard]] std::vector<std::string> ids() const;
-    [[nodiscard]] bool contains(std::string_view id) const noexcept;
+    [[nodiscard]] bool contains(std::string_view id) const;
     // Throws NotFoundError naming the known ids.
     [[nodiscard]] const Framework& get(std::string_view id) const;
     // A framework id on the search path, or a path to a framework file (anything with a '/' or ending in .toml).
@@ -83,8 +83,10 @@ public:
     [[nodiscard]] std::vector<std::string> report_formats() const;
 
     [[nodiscard]] const std::vector<PluginRecord>& plugins() const noexcept;
-    // Duplicates, files that failed to load, refused plugins. Never stops the scan.
-    [[nodiscard]] const std::vector<Diagnostic>& problems() const noexcept;
+    // Duplicates, files that failed to load, refused plugins. Never stops the scan. Loads every
+    // framework file first, as list() and ids() do; get(), contains() and load() load only the files
+    // that may hold the id asked for.
+    [[nodiscard]] const std::vector<Diagnostic>& problems() const;
 
     // Loads one plugin file now; problems are recorded (and returned as false), never thrown. What the
     // plugin registers is staged and kept only when its registration function returns: a plugin that

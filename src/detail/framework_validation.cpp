@@ -21,7 +21,8 @@ std::string number(double value) {
     return ec == std::errc() ? std::string(buffer, end) : std::to_string(value);
 }
 
-SourceLocation either(const SourceLocation& preferred, const SourceLocation& fallback) {
+// Both are locations in the spec, which outlives the validator: the answer may be kept by reference.
+const SourceLocation& either(const SourceLocation& preferred, const SourceLocation& fallback) {
     return preferred.known() ? preferred : fallback;
 }
 
@@ -78,11 +79,11 @@ std::vector<Diagnostic> FrameworkValidator::warnings() const {
     return out;
 }
 
-bool FrameworkValidator::check_unique(std::unordered_map<std::string, SourceLocation>& seen, const std::string& what,
-                                      const std::string& id, const SourceLocation& where, const std::string& criterion) {
-    const auto [it, inserted] = seen.emplace(id, at(where));
+bool FrameworkValidator::check_unique(IdsSeen& seen, const std::string& what, const std::string& id,
+                                      const SourceLocation& where, const std::string& criterion) {
+    const auto [it, inserted] = seen.emplace(id, &where);
     if (inserted) return true;
-    error("duplicate " + what + " id '" + id + "' (first defined at " + to_string(it->second) + ")", where, criterion);
+    error("duplicate " + what + " id '" + id + "' (first defined at " + to_string(at(*it->second)) + ")", where, criterion);
     return false;
 }
 
@@ -112,11 +113,11 @@ bool FrameworkValidator::add_tier(const TierSpec& tier) {
 std::size_t FrameworkValidator::add_answers(const std::vector<AnswerSpec>& scale, const std::string& domain,
                                             std::vector<Answer>& into) {
     const auto owner = domain.empty() ? std::string("the framework") : "domain '" + domain + "'";
-    std::unordered_map<std::string, SourceLocation> seen;
+    IdsSeen seen;
     std::size_t added = 0;
     bool any_met = false;
     for (const auto& a : scale) {
-        const auto id_at = either(a.id_location, a.location);
+        const auto& id_at = either(a.id_location, a.location);
         if (into.size() >= max_answers) {
             error("the framework has more than " + std::to_string(max_answers) +
                       " answers in its answer scales, routemap's limit (each answer needs a code that fits in a byte)",
@@ -178,7 +179,7 @@ std::size_t FrameworkValidator::add_answers(const std::vector<AnswerSpec>& scale
 
 bool FrameworkValidator::add_domain(const DomainSpec& domain) {
     bool ok = true;
-    const auto id_at = either(domain.id_location, domain.location);
+    const auto& id_at = either(domain.id_location, domain.location);
     if (!is_id_segment(domain.id)) {
         error("bad domain id '" + domain.id + "': use lowercase letters, digits and single hyphens" + id_hint(domain.id, false),
               id_at);
@@ -209,7 +210,7 @@ void FrameworkValidator::reject_domain(const DomainSpec& domain) {
 
 bool FrameworkValidator::add_area(const DomainSpec& domain, const AreaSpec& area, const std::string& full_id) {
     area_lost_criteria_ = false;
-    const auto id_at = either(area.id_location, area.location);
+    const auto& id_at = either(area.id_location, area.location);
     if (!area.implicit && !is_id_segment(area.id)) {
         error("bad area id '" + area.id + "': use lowercase letters, digits and single hyphens" + id_hint(area.id, false),
               id_at);
@@ -233,7 +234,7 @@ std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec
                                                              const IdIndex& tiers,
                                                              std::size_t tier_count) {
     bool ok = true;
-    const auto id_at = either(c.id_location, c.location);
+    const auto& id_at = either(c.id_location, c.location);
     if (!is_local_criterion_id(c.id)) {
         error("bad criterion id '" + c.id + "': use id segments (lowercase letters, digits, hyphens) joined by dots" +
                   id_hint(c.id, true),
@@ -264,7 +265,7 @@ std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec
               either(c.tier_location, c.location), full_id);
     }
     if (ok && tier) {
-        specs_.emplace(full_id, &c);
+        specs_.push_back(&c);
         return tier;
     }
     area_lost_criteria_ = true;
@@ -296,10 +297,10 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
         }
     }
     for (const auto& c : criteria) {
-        const auto* spec = specs_.at(c.id);
+        const auto* spec = specs_[c.index];
         for (std::size_t k = 0; k < c.requires_ids.size(); ++k) {
             const auto& target = c.requires_ids[k];
-            const auto where = k < spec->requires_locations.size() ? spec->requires_locations[k] : c.location;
+            const auto& where = k < spec->requires_locations.size() ? spec->requires_locations[k] : c.location;
             const auto it = index.find(target);
             if (it == index.end()) {
                 if (rejected_criteria_.contains(target)) {
@@ -326,7 +327,7 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
                             "', which is of a higher tier in the same area",
                         where, c.id);
             edges.push_back({c.index, required.index, EdgeKind::explicit_requires});
-            requires_at_.emplace((static_cast<std::uint64_t>(c.index) << 32) | required.index, where);
+            requires_at_.emplace((static_cast<std::uint64_t>(c.index) << 32) | required.index, &where);
         }
     }
     return edges;
@@ -349,7 +350,7 @@ void FrameworkValidator::check_cycle(const DependencyGraph& graph, const std::ve
         if (it == requires_at_.end()) continue;
         if (!closing || step.first > closing->first) {
             closing = &step;
-            where = it->second;
+            where = *it->second;
         }
     }
     if (closing)

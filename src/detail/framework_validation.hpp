@@ -69,22 +69,25 @@ private:
     void error(std::string message, const SourceLocation& where, std::string criterion = {});
     void warning(std::string message, const SourceLocation& where, std::string criterion = {});
     SourceLocation at(const SourceLocation& where) const;
-    bool check_unique(std::unordered_map<std::string, SourceLocation>& seen, const std::string& what,
-                      const std::string& id, const SourceLocation& where, const std::string& criterion = {});
+    // Each id, and where it was first defined: a location in the spec, which outlives the validator.
+    using IdsSeen = std::unordered_map<std::string, const SourceLocation*>;
+    bool check_unique(IdsSeen& seen, const std::string& what, const std::string& id, const SourceLocation& where,
+                      const std::string& criterion = {});
     // `fixed_id`: the area's id once fixed as suggested (empty when it needs no fixing).
     void reject_criteria(const AreaSpec& area, const std::string& area_id, const std::string& fixed_id);
     [[nodiscard]] std::string known_tiers(std::string_view unknown) const;
 
     const FrameworkSpec& spec_;
     std::vector<Diagnostic>* out_;
-    std::unordered_map<std::string, SourceLocation> tiers_, domains_, areas_, criteria_;
-    std::unordered_map<std::string, const CriterionSpec*> specs_;
+    IdsSeen tiers_, domains_, areas_, criteria_;
+    std::vector<const CriterionSpec*> specs_;  // of each accepted criterion, by its index
     // Root-cause reporting: what was rejected, so that what only follows from it is counted, not shown.
     std::unordered_map<std::string, bool> rejected_tiers_, rejected_criteria_;
     std::size_t follow_ons_ = 0;
     bool area_lost_criteria_ = false;  // the area being built had a criterion rejected
     // Where each explicit edge (from, to) was written, to place a cycle at the `requires` that closes it.
-    std::unordered_map<std::uint64_t, SourceLocation> requires_at_;
+    // Points into the spec and the criteria, which outlive the validator's use of it.
+    std::unordered_map<std::uint64_t, const SourceLocation*> requires_at_;
     std::size_t suggestion_budget_ = 0;
 };
 

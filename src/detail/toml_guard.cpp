@@ -81,18 +81,34 @@ public:
 private:
     // ---- cursor: one code point at a time, line and column as toml++ counts them
     bool at_end() const { return pos_ >= text_.size(); }
-    char32_t peek() const { return at_end() ? 0 : decode(text_, pos_).value; }
+    char32_t peek() const {
+        if (at_end()) return 0;
+        const auto byte = static_cast<unsigned char>(text_[pos_]);
+        return byte < 0x80 ? byte : decode(text_, pos_).value;
+    }
     char peek_byte(std::size_t ahead) const { return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0'; }
     bool starts_with(std::string_view s) const { return text_.substr(pos_, s.size()) == s; }
 
     void advance() {
-        if (text_[pos_] == '\n') {
+        const auto byte = static_cast<unsigned char>(text_[pos_]);
+        if (byte == '\n') {
             ++line_;
             column_ = 1;
         } else {
             ++column_;
         }
-        pos_ += decode(text_, pos_).size;
+        pos_ += byte < 0x80 ? 1 : decode(text_, pos_).size;
+    }
+    // Moves over printable ASCII other than the quote and the backslash, all at once: most of the
+    // bytes of a file are the text of its basic strings.
+    void skip_plain_string_text() {
+        const auto start = pos_;
+        while (pos_ < text_.size()) {
+            const auto byte = static_cast<unsigned char>(text_[pos_]);
+            if (byte < 0x20 || byte >= 0x7F || byte == '"' || byte == '\\') break;
+            ++pos_;
+        }
+        column_ += static_cast<std::uint32_t>(pos_ - start);
     }
     // Moves over one character of a string or comment.
     bool step() {
@@ -404,6 +420,8 @@ private:
 
     bool basic_string() {
         while (!at_end()) {
+            skip_plain_string_text();
+            if (at_end()) break;
             const char32_t c = peek();
             if (c == '"') {
                 advance();

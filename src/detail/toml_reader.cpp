@@ -15,7 +15,9 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
         return std::nullopt;
     }
     try {
-        return toml::parse(guarded.rewritten ? std::string_view(guarded.text) : text, file);
+        // No source path: toml++ would copy a shared pointer to it into every node and key (an atomic
+        // count each, and again when freed). Diagnostics take the file name from `file` anyway.
+        return toml::parse(guarded.rewritten ? std::string_view(guarded.text) : text);
     } catch (const toml::parse_error& e) {
         const auto& begin = e.source().begin;
         out.push_back({Severity::error, "malformed TOML: " + std::string(e.description()),

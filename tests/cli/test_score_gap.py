@@ -3,7 +3,7 @@ format, and bad input (model, parameters, targets, files)."""
 
 import pytest
 
-from conftest import FORMATS, assert_error_line, assert_fits_80_columns, check_format, expected_gap
+from conftest import FORMATS, REPO, assert_error_line, assert_fits_80_columns, check_format, expected_gap
 
 
 # --------------------------------------------------------------------------------------------
@@ -122,6 +122,24 @@ def test_gap_after_fundamental(routemap, files, org):
     reached = routemap.ok("gap", files["fundamental"], "--target", "fundamental").stdout
     assert "0 criteria to close" in reached
     assert " ".join(reached.split()).count(", reached") == len(fw.areas)
+
+
+def test_gap_and_path_are_not_stopped_by_broken_frameworks_on_the_search_path(routemap, files, tmp_path):
+    # The registry loads only the files that may hold the framework asked for (the id at the top of
+    # each file says which); a broken file, even one that claims the same id, changes nothing.
+    (tmp_path / "frameworks").mkdir()
+    (tmp_path / "frameworks" / "a-broken.toml").write_text("format_version = 1\n[framework\n")
+    (tmp_path / "frameworks" / "b-claims-the-id.toml").write_text(
+        'format_version = 1\n[framework]\nid = "newham-organisation"\nname = 3\n')
+    for command in ("gap", "path"):
+        plain = routemap.ok(command, files["fundamental"], "-f", "json").json()
+        assert routemap.ok("--path", tmp_path, command, files["fundamental"], "-f", "json").json() == plain
+    # `list` still reports both files, and the framework comes from the repository.
+    listed = routemap.ok("--path", tmp_path, "list", "--format", "json").json()
+    problems = str(listed["problems"])
+    assert "a-broken.toml" in problems and "b-claims-the-id.toml" in problems
+    org = next(f for f in listed["frameworks"] if f["id"] == "newham-organisation")
+    assert org["origin"] == str(REPO / "frameworks" / "newham-organisation.toml")
 
 
 def test_gap_with_a_target_file(routemap, files, org, tmp_path):

@@ -60,6 +60,75 @@ TEST(Registry, ABrokenFileIsReportedAndTheOthersStillLoad) {
     EXPECT_EQ(registry.problems()[0].location.line, 1u);
 }
 
+// Frameworks are loaded on demand (a file is passed over when the id at its top is another); the
+// answers must be those of loading every file in order.
+TEST(Registry, AFileThatClaimsAnIdButDoesNotLoadGivesWayToTheNextOne) {
+    const auto root = test::scratch("registry-claims");
+    test::write(root / "first/frameworks/same.toml", "format_version = 1\n[framework]\nid = \"same\"\nname = 3\n");
+    test::write(root / "second/frameworks/same.toml", small_framework("same", "Second"));
+    Registry registry({root / "first", root / "second"}, no_plugins());
+    EXPECT_TRUE(registry.contains("same"));
+    EXPECT_EQ(registry.get("same").name(), "Second");
+    // The broken file is reported, and the valid one is no duplicate of it.
+    ASSERT_FALSE(registry.problems().empty());
+    for (const auto& p : registry.problems()) {
+        EXPECT_EQ(p.location.file, (root / "first/frameworks/same.toml").string()) << p.to_string();
+        EXPECT_EQ(p.message.find("duplicate"), std::string::npos) << p.to_string();
+    }
+    EXPECT_EQ(registry.ids(), (std::vector<std::string>{"same"}));
+}
+
+TEST(Registry, AnIdThatCannotBeReadAtTheTopIsStillFound) {
+    const auto root = test::scratch("registry-hidden-id");
+    auto hidden = small_framework("hidden", "Hidden");
+    hidden.replace(hidden.find("[framework]\n"), 12, "[framework]\ndescription = \"\"\"\nLong.\n\"\"\"\n");
+    test::write(root / "frameworks/a.toml", hidden);
+    test::write(root / "frameworks/b.toml", small_framework("plain", "Plain"));
+    Registry registry({root}, no_plugins());
+    EXPECT_EQ(registry.get("hidden").info().description, "Long.\n");
+    EXPECT_EQ(registry.get("plain").name(), "Plain");
+    EXPECT_FALSE(registry.contains("other"));
+    EXPECT_EQ(registry.ids(), (std::vector<std::string>{"hidden", "plain"}));
+}
+
+TEST(Registry, DuplicatesAndBrokenFilesAreReportedInSearchOrderWhateverWasAskedFirst) {
+    const auto root = test::scratch("registry-problem-order");
+    test::write(root / "one/frameworks/a-dup.toml", small_framework("dup", "One"));
+    test::write(root / "one/frameworks/b-broken.toml", "[)[");
+    test::write(root / "two/frameworks/a-dup.toml", small_framework("dup", "Two"));
+    test::write(root / "two/frameworks/b-broken.toml", "format_version = 1\n[framework\n");
+    for (const bool ask_first : {false, true}) {
+        Registry registry({root / "one", root / "two"}, no_plugins());
+        const Framework* first = nullptr;
+        if (ask_first) first = &registry.get("dup");  // loads one/a-dup.toml only
+        const auto& problems = registry.problems();
+        ASSERT_EQ(problems.size(), 3u);
+        EXPECT_EQ(problems[0].location.file, (root / "one/frameworks/b-broken.toml").string());
+        EXPECT_NE(problems[1].message.find("duplicate framework id 'dup' in " + (root / "two/frameworks/a-dup.toml").string()),
+                  std::string::npos)
+            << problems[1].message;
+        EXPECT_EQ(problems[2].location.file, (root / "two/frameworks/b-broken.toml").string());
+        // What get() returned before everything was loaded is still there.
+        if (first) {
+            EXPECT_EQ(first->name(), "One");
+        }
+        EXPECT_EQ(registry.get("dup").name(), "One");
+        EXPECT_EQ(registry.list().size(), 1u);
+    }
+}
+
+TEST(Registry, AddedFrameworksAreCheckedAgainstFilesNotLoadedYet) {
+    const auto root = test::scratch("registry-add");
+    test::write(root / "frameworks/same.toml", small_framework("same", "File"));
+    Registry registry({root}, no_plugins());
+    EXPECT_FALSE(registry.add(parse_framework(small_framework("same", "Added"), "added.toml"), "code"));
+    EXPECT_TRUE(registry.add(parse_framework(small_framework("new", "Added"), "added.toml"), "code"));
+    EXPECT_EQ(registry.get("same").name(), "File");
+    EXPECT_EQ(registry.ids(), (std::vector<std::string>{"same", "new"}));
+    ASSERT_EQ(registry.problems().size(), 1u);
+    EXPECT_NE(registry.problems()[0].message.find("duplicate framework id 'same' in code"), std::string::npos);
+}
+
 TEST(Registry, UnknownIdNamesTheKnownOnes) {
     Registry registry({test::source_dir()}, no_plugins());
     try {
