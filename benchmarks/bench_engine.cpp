@@ -73,14 +73,6 @@ int batch(std::size_t rows, unsigned threads) {
     return 0;
 }
 
-// The processor time of this process: on a machine shared with other jobs, wall time also counts the
-// time spent waiting for a core; this does not.
-double cpu_seconds() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-
 // Best of three, wall and processor time, in ms.
 template <class F>
 std::string best_ms(F&& f) {
