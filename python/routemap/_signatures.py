@@ -132,7 +132,6 @@ def public(core: Callable[..., Any], module: str = "routemap") -> Callable[..., 
     function.__module__ = module
     function.__doc__ = "\n\n".join(_wrapped(text) for text in texts)
     function.__signature__ = signature
-    function.__routemap_core__ = core  # the compiled function, for whoever needs it
     return function
 
 

@@ -13,15 +13,7 @@ namespace {
 
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
-std::vector<Framework> frameworks(const Registry& registry) {
-    std::vector<Framework> out;
-    for (const auto& id : registry.ids()) out.push_back(registry.get(id));
-    out.push_back(test::worked_example());
-    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "mixed-tiers.toml"));
-    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "explicit-five.toml"));
-    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "graded-answers.toml"));
-    return out;
-}
+std::vector<Framework> frameworks(const Registry& registry) { return test::scoring_test_frameworks(registry); }
 
 // Rows drawn so that whole areas and domains are often not applicable.
 std::vector<std::uint8_t> random_rows(std::size_t rows, std::size_t columns, unsigned seed) {

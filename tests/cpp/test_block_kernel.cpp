@@ -37,12 +37,7 @@ Framework out_of_order() {
 }
 
 std::vector<Framework> frameworks(const Registry& registry) {
-    std::vector<Framework> out;
-    for (const auto& id : registry.ids()) out.push_back(registry.get(id));
-    out.push_back(test::worked_example());
-    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "mixed-tiers.toml"));
-    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "explicit-five.toml"));
-    out.push_back(load_framework(test::source_dir() / "tests" / "data" / "graded-answers.toml"));
+    auto out = test::scoring_test_frameworks(registry);
     out.push_back(out_of_order());
     return out;
 }

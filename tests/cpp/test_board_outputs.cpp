@@ -8,6 +8,7 @@
 
 #include "test_support.hpp"
 
+#include <routemap/detail/html.hpp>
 #include <routemap/report.hpp>
 
 namespace routemap {
@@ -117,21 +118,6 @@ TEST(CsvSeparators, SemicolonsTabsAndAByteOrderMarkReadAsCommas) {
 
 std::string percent(double share) { return std::to_string(std::lround(share * 100.0)) + "%"; }
 
-std::string escaped(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 // The bundled service example over three years, reported with the library's own HTML writer.
 class BoardPage : public ::testing::Test {
 protected:
@@ -185,9 +171,9 @@ TEST_F(BoardPage, ComesFirstAndHoldsHeadlineReasonTrendRagAndPriorities) {
     ASSERT_FALSE(path.steps.empty());
     const auto& first = path.steps[path.phases.front().front()];
     EXPECT_NE(page.find("Top priorities"), std::string::npos);
-    EXPECT_NE(page.find(escaped(framework.criteria()[first.criterion].text)), std::string::npos);
+    EXPECT_NE(page.find(detail::escape_html(framework.criteria()[first.criterion].text)), std::string::npos);
     if (!first.owner.empty()) {
-        EXPECT_NE(page.find(escaped(first.owner)), std::string::npos);
+        EXPECT_NE(page.find(detail::escape_html(first.owner)), std::string::npos);
     }
 }
 
@@ -200,7 +186,7 @@ TEST_F(BoardPage, NamesTheAreasThatHoldTheLevelDown) {
     EXPECT_EQ(lowest, score.overall.level);
     for (const auto& area : framework.areas())
         if (score.areas[area.index].applicable && score.areas[area.index].level == lowest) {
-            EXPECT_NE(page.find(escaped(area.name)), std::string::npos) << area.id;
+            EXPECT_NE(page.find(detail::escape_html(area.name)), std::string::npos) << area.id;
             break;  // the first few are named; at least the first must be
         }
 }
