@@ -87,12 +87,9 @@ struct Registry::Impl {
     void complete() {
         if (found.complete) return;
         std::map<std::string, const RegistryEntry*, std::less<>> first;
-        std::vector<bool> duplicate(found.entries.size(), false);
-        for (std::size_t i = 0; i < found.entries.size(); ++i) {
-            auto& entry = found.entries[i];
+        for (auto& entry : found.entries) {
             load(entry);
-            if (!entry.framework) continue;
-            if (!first.emplace(entry.framework->id(), &entry).second) duplicate[i] = true;
+            if (entry.framework) entry.duplicate = !first.emplace(entry.framework->id(), &entry).second;
         }
         for (auto& item : found.log) {
             if (auto* d = std::get_if<Diagnostic>(&item)) {
@@ -102,11 +99,10 @@ struct Registry::Impl {
             const auto i = std::get<std::size_t>(item);
             auto& entry = found.entries[i];
             found.problems.insert(found.problems.end(), entry.errors.begin(), entry.errors.end());
-            if (duplicate[i]) found.problems.push_back(duplicate_warning(*entry.framework, entry.origin,
+            if (entry.duplicate) found.problems.push_back(duplicate_warning(*entry.framework, entry.origin,
                                                                          first.find(entry.framework->id())->second->origin));
         }
         found.log.clear();
-        for (std::size_t i = 0; i < found.entries.size(); ++i) found.entries[i].duplicate = duplicate[i];
         found.complete = true;
     }
     static Diagnostic duplicate_warning(const Framework& framework, const std::string& origin, const std::string& first) {
