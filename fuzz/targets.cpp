@@ -15,11 +15,14 @@
 #include <routemap/crosswalk.hpp>
 #include <routemap/error.hpp>
 #include <routemap/framework_loader.hpp>
+#include <routemap/limits.hpp>
 #include <routemap/markdown.hpp>
 #include <routemap/panel.hpp>
 #include <routemap/target.hpp>
 
+#include "assessment_io/common.hpp"
 #include "detail/framework_id_peek.hpp"
+#include "detail/framework_reading.hpp"
 
 namespace routemap::fuzz {
 
@@ -134,6 +137,22 @@ void panel(std::string_view data) {
 // A framework that loads is written back with format_framework_spec, which must load again (the
 // matrix import and authoring tools rely on it); its descriptions go through the Markdown renderers.
 void framework(std::string_view data) {
+    // A big file is read in pieces (src/detail/toml_sections.cpp): cut at every section, on two
+    // threads, it must read exactly as the whole text does.
+    {
+        auto read = [&](const detail::SplitReading& how) {
+            std::vector<Diagnostic> diagnostics;
+            std::optional<FrameworkSpec> spec;
+            std::string error;
+            try {
+                spec = detail::read_framework_spec(data, "fuzz.toml", diagnostics, how);
+            } catch (const Error& e) {
+                error = e.what();
+            }
+            return std::tuple(std::move(spec), std::move(diagnostics), std::move(error));
+        };
+        if (read({false, 1, 0}) != read({true, 2, 1})) finding("a framework read in pieces differs from the whole file's reading");
+    }
     std::optional<FrameworkSpec> spec;
     try {
         auto result = try_parse_framework(data, "fuzz.toml");
@@ -177,7 +196,19 @@ void matrix(std::string_view data) {
     }
 }
 
-void assessment_toml(std::string_view data) { assessment(data, AssessmentFormat::toml); }
+void assessment_toml(std::string_view data) {
+    // A big file is read in pieces on several threads (src/detail/toml_sections.cpp): cut at every
+    // criterion, on three threads, it must read exactly as the whole text does.
+    auto read = [&](const detail::SplitReading& how) {
+        std::vector<Diagnostic> diagnostics;
+        detail::Problems p{"fuzz.toml", diagnostics};
+        auto a = detail::read_toml(data, p, how);
+        return std::pair(std::move(a), std::move(diagnostics));
+    };
+    if (data.size() <= limits::max_file_bytes && read({false, 1, 0}) != read({true, 3, 1}))
+        finding("an assessment read in pieces differs from the whole file's reading");
+    assessment(data, AssessmentFormat::toml);
+}
 void assessment_json(std::string_view data) { assessment(data, AssessmentFormat::json); }
 void assessment_csv(std::string_view data) { assessment(data, AssessmentFormat::csv); }
 

@@ -2,8 +2,11 @@
 
 #include <routemap/error.hpp>
 
+#include "detail/parallel.hpp"
 #include "detail/suggest.hpp"
 #include "detail/toml_reader.hpp"
+#include "detail/framework_reading.hpp"
+#include "detail/toml_sections.hpp"
 #include "versions/changes.hpp"
 
 namespace routemap {
@@ -188,31 +191,29 @@ void read_scoring(TomlReader& r, const toml::table& t, ScoringDefaults& scoring)
 
 }  // namespace
 
-std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const std::string& source_name,
-                                                 std::vector<Diagnostic>& diagnostics) {
-    const auto first = diagnostics.size();
-    auto root = detail::parse_toml(text, source_name, diagnostics);
-    if (!root) return std::nullopt;
-    TomlReader r(source_name, diagnostics);
-    FrameworkSpec spec;
-    spec.file = source_name;
-    spec.location = SourceLocation{source_name, 1, 1};
-    r.unknown_keys(*root, {"format_version", "framework", "scoring", "tiers", "domains", "changes", "answers"}, "the file");
-    if (const auto version = r.integer(*root, "format_version", "the file", true)) {
+namespace {
+
+// Reads the root of a framework file into `spec`, in one order whatever way the domains were parsed
+// (read_domains), so that diagnostics come in the same order. False: stop (a format version this
+// routemap does not read).
+template <class ReadDomains>
+bool read_root(TomlReader& r, const toml::table& root, FrameworkSpec& spec, ReadDomains&& read_domains) {
+    r.unknown_keys(root, {"format_version", "framework", "scoring", "tiers", "domains", "changes", "answers"}, "the file");
+    if (const auto version = r.integer(root, "format_version", "the file", true)) {
         spec.format_version = static_cast<int>(*version);
         if (*version < 1 || *version > framework_format_version) {
             r.error("unsupported format_version " + std::to_string(*version) + ": this routemap reads format versions 1 to " +
                         std::to_string(framework_format_version),
-                    r.where(*root->get("format_version")));
-            return std::nullopt;  // a newer format may mean anything: do not guess
+                    r.where(*root.get("format_version")));
+            return false;  // a newer format may mean anything: do not guess
         }
     }
-    if (const auto* info = r.table(*root, "framework", "the file", true)) {
+    if (const auto* info = r.table(root, "framework", "the file", true)) {
         spec.location = r.where(*info);
         read_info(r, *info, spec);
     }
-    if (const auto* scoring = r.table(*root, "scoring", "the file", false)) read_scoring(r, *scoring, spec.scoring);
-    for (const auto* t : r.tables(*root, "tiers", "the file", true)) {
+    if (const auto* scoring = r.table(root, "scoring", "the file", false)) read_scoring(r, *scoring, spec.scoring);
+    for (const auto* t : r.tables(root, "tiers", "the file", true)) {
         TierSpec tier;
         tier.location = r.where(*t);
         tier.id = r.string(*t, "id", "a tier", true).value_or("");
@@ -222,14 +223,126 @@ std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const st
         tier.description = r.string(*t, "description", "tier '" + tier.id + "'", false).value_or("");
         spec.tiers.push_back(std::move(tier));
     }
-    spec.answers = read_answers(r, *root, "the framework");
-    for (const auto* d : r.tables(*root, "domains", "the file", true)) spec.domains.push_back(read_domain(r, *d));
+    spec.answers = read_answers(r, root, "the framework");
+    read_domains();
     {
         std::vector<FrameworkChange> changes;  // checked here, read again when migrating (src/versions/)
-        detail::read_changes(r, *root, changes);
+        detail::read_changes(r, root, changes);
     }
-    for (auto i = first; i < diagnostics.size(); ++i) diagnostics[i].framework_id = spec.info.id;
-    return spec;
+    return true;
+}
+
+// The domains of a piece of the file (toml_sections.hpp). False: the piece is not what the whole file
+// would make of it (it does not parse alone, or holds more than [[domains]]): read the whole file.
+bool read_domain_piece(const detail::TomlPiece& piece, const std::string& file, std::vector<DomainSpec>& domains,
+                       std::vector<Diagnostic>& diagnostics) {
+    const auto root = detail::parse_checked_toml(piece.text, file, piece.line_offset, nullptr);
+    if (!root || root->size() != 1) return false;
+    const auto* array = root->get_as<toml::array>("domains");
+    if (!array) return false;
+    TomlReader r(file, diagnostics, piece.line_offset);
+    for (const auto& node : *array) {
+        const auto* t = node.as_table();
+        if (!t) return false;
+        domains.push_back(read_domain(r, *t));
+    }
+    return true;
+}
+
+// A big file, read in pieces on several threads. nullopt: read it whole instead (nothing was added to
+// `diagnostics`). Otherwise what the whole file's reading gives, diagnostics in the same order.
+std::optional<std::optional<FrameworkSpec>> read_split(const detail::TomlSplit& split, const std::string& file,
+                                                       std::size_t threads, std::vector<Diagnostic>& diagnostics) {
+    struct Part {
+        std::vector<DomainSpec> domains;
+        std::vector<Diagnostic> diagnostics;
+        bool ok = true;
+    };
+    std::vector<std::size_t> sizes;
+    for (const auto& piece : split.pieces) sizes.push_back(piece.text.size());
+    const auto bounds = detail::balanced_bounds(sizes, std::min(threads, split.pieces.size()));
+    std::vector<Part> parts(bounds.size() - 1);
+    auto read_part = [&](std::size_t p) {
+        auto& part = parts[p];
+        for (std::size_t i = bounds[p]; i < bounds[p + 1] && part.ok; ++i)
+            part.ok = read_domain_piece(split.pieces[i], file, part.domains, part.diagnostics);
+    };
+
+    FrameworkSpec spec;
+    spec.file = file;
+    spec.location = SourceLocation{file, 1, 1};
+    std::vector<Diagnostic> root_diagnostics;
+    std::size_t domains_at = 0;  // where, among the root's diagnostics, the domains' go
+    bool rest_ok = false, supported = true;
+    detail::run_parts(parts.size(), [&](std::size_t p) {
+        if (p != 0) return read_part(p);
+        // The rest of the file, on the caller's thread while the other threads read their domains.
+        const auto root = detail::parse_checked_toml(split.rest, file, 0, nullptr);
+        if (!root || root->contains("domains")) return;
+        rest_ok = true;
+        TomlReader r(file, root_diagnostics);
+        supported = read_root(r, *root, spec, [&] {
+            domains_at = root_diagnostics.size();
+            read_part(0);
+        });
+    });
+    if (!rest_ok) return std::nullopt;
+    for (const auto& part : parts)
+        if (!part.ok) return std::nullopt;
+
+    if (!supported) {  // read no further than the format version, as the whole file's reading does
+        diagnostics.insert(diagnostics.end(), root_diagnostics.begin(), root_diagnostics.end());
+        return std::optional<FrameworkSpec>{};
+    }
+    diagnostics.insert(diagnostics.end(), root_diagnostics.begin(), root_diagnostics.begin() + domains_at);
+    for (auto& part : parts) {
+        diagnostics.insert(diagnostics.end(), part.diagnostics.begin(), part.diagnostics.end());
+        for (auto& d : part.domains) spec.domains.push_back(std::move(d));
+    }
+    diagnostics.insert(diagnostics.end(), root_diagnostics.begin() + domains_at, root_diagnostics.end());
+    return std::optional<FrameworkSpec>{std::move(spec)};
+}
+
+}  // namespace
+
+namespace detail {
+
+std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const std::string& source_name,
+                                                 std::vector<Diagnostic>& diagnostics, const SplitReading& reading) {
+    const auto first = diagnostics.size();
+    const auto checked = detail::check_toml(text, source_name, diagnostics);
+    if (!checked) return std::nullopt;
+    auto name_framework = [&](std::optional<FrameworkSpec> spec) {
+        if (spec)
+            for (auto i = first; i < diagnostics.size(); ++i) diagnostics[i].framework_id = spec->info.id;
+        return spec;
+    };
+    // Pieces of 64 KiB (the default) keep toml++'s lookup of arrays of tables short and still cost more
+    // than a call each.
+    if (reading.enabled && !checked->rewritten) {
+        const auto threads = reading.threads ? reading.threads : reading_threads(text.size());
+        if (const auto split = split_toml(text, checked->headers, "domains", CutAt::array_element, reading.piece_bytes))
+            if (auto spec = read_split(*split, source_name, threads, diagnostics)) return name_framework(std::move(*spec));
+    }
+    const auto root =
+        detail::parse_checked_toml(checked->rewritten ? std::string_view(checked->text) : text, source_name, 0, &diagnostics);
+    if (!root) return std::nullopt;
+    TomlReader r(source_name, diagnostics);
+    FrameworkSpec spec;
+    spec.file = source_name;
+    spec.location = SourceLocation{source_name, 1, 1};
+    const bool supported = read_root(r, *root, spec, [&] {
+        for (const auto* d : r.tables(*root, "domains", "the file", true)) spec.domains.push_back(read_domain(r, *d));
+    });
+    if (!supported) return std::nullopt;
+    return name_framework(std::move(spec));
+}
+
+}  // namespace detail
+
+std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const std::string& source_name,
+                                                 std::vector<Diagnostic>& diagnostics) {
+    return detail::read_framework_spec(text, source_name, diagnostics, {});
 }
 
 FrameworkLoadResult try_parse_framework(std::string_view text, const std::string& source_name) {

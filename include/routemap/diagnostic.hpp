@@ -28,6 +28,8 @@ struct Diagnostic {
 
     // "file:line:column: error: message" (parts that are unknown are left out).
     [[nodiscard]] std::string to_string() const;
+
+    friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
 std::string to_string(const SourceLocation& location);

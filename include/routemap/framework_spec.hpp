@@ -19,6 +19,8 @@ struct Action {
     std::string text;
     std::vector<Action> children;
     SourceLocation location;
+
+    friend bool operator==(const Action&, const Action&) = default;
 };
 
 struct TierSpec {
@@ -27,6 +29,8 @@ struct TierSpec {
     std::string description;
     SourceLocation location;
     SourceLocation id_location;  // of the `id` value, when known
+
+    friend bool operator==(const TierSpec&, const TierSpec&) = default;
 };
 
 // How the edges inside an area that nobody wrote are made (`implicit_edges` in [framework]).
@@ -46,6 +50,8 @@ struct AnswerSpec {
                                     // unstated: met at credit 1, not_met at 0, partial between
     SourceLocation location;
     SourceLocation id_location, credit_location, meaning_location;  // of those values, when known
+
+    friend bool operator==(const AnswerSpec&, const AnswerSpec&) = default;
 };
 
 struct CriterionSpec {
@@ -62,6 +68,8 @@ struct CriterionSpec {
     SourceLocation location;
     SourceLocation id_location;      // of the `id` value, when known
     SourceLocation weight_location;  // of the `weight` value, when given
+
+    friend bool operator==(const CriterionSpec&, const CriterionSpec&) = default;
 };
 
 struct AreaSpec {
@@ -77,6 +85,8 @@ struct AreaSpec {
     std::vector<CriterionSpec> criteria;
     SourceLocation location;
     SourceLocation id_location;  // of the `id` value, when known
+
+    friend bool operator==(const AreaSpec&, const AreaSpec&) = default;
 };
 
 struct DomainSpec {
@@ -91,6 +101,8 @@ struct DomainSpec {
     SourceLocation id_location;  // of the `id` value, when known
     // The domain's own answer scale, replacing the framework's for its criteria (empty: the framework's).
     std::vector<AnswerSpec> answers;
+
+    friend bool operator==(const DomainSpec&, const DomainSpec&) = default;
 };
 
 // Parameters of one scoring model, by name (for example band thresholds).
@@ -99,6 +111,8 @@ using ModelParameters = std::map<std::string, double>;
 struct ScoringDefaults {
     std::string default_model = "staged";
     std::map<std::string, ModelParameters> parameters;  // by model name
+
+    friend bool operator==(const ScoringDefaults&, const ScoringDefaults&) = default;
 };
 
 struct FrameworkInfo {
@@ -112,6 +126,8 @@ struct FrameworkInfo {
     std::string description;
     std::string status = "published";
     std::map<std::string, std::vector<std::string>> metadata;
+
+    friend bool operator==(const FrameworkInfo&, const FrameworkInfo&) = default;
 };
 
 struct FrameworkSpec {
@@ -126,6 +142,8 @@ struct FrameworkSpec {
     ImplicitEdges implicit_edges = ImplicitEdges::previous_tier;
     // The answer scale of every domain that does not declare its own (empty: the built-in statuses only).
     std::vector<AnswerSpec> answers;
+
+    friend bool operator==(const FrameworkSpec&, const FrameworkSpec&) = default;
 };
 
 }  // namespace routemap

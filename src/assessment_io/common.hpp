@@ -14,6 +14,8 @@
 #include <routemap/assessment.hpp>
 #include <routemap/diagnostic.hpp>
 
+#include "../detail/toml_sections.hpp"
+
 namespace routemap {
 class Framework;
 }
@@ -59,7 +61,8 @@ void check_writable(const Assessment& a);
 
 // Readers add every problem to `p` and return what they could read; the caller throws.
 // Writers list criteria in framework order when given a framework.
-Assessment read_toml(std::string_view text, Problems& p);
+// `reading`: how a big TOML file may be read in pieces (../detail/toml_sections.hpp); tests vary it.
+Assessment read_toml(std::string_view text, Problems& p, const SplitReading& reading = {});
 std::string format_toml(const Assessment& a, const Framework* framework);
 Assessment read_json(std::string_view text, Problems& p);
 std::string format_json(const Assessment& a, const Framework* framework);

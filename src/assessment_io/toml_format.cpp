@@ -2,6 +2,8 @@
 // detail::parse_toml) but written by hand, so that comments and key order are ours.
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 #include <cstdio>
 #include <span>
 #include <initializer_list>
@@ -12,7 +14,9 @@
 #include <routemap/detail/format.hpp>
 #include <routemap/framework.hpp>
 
+#include "../detail/parallel.hpp"
 #include "../detail/toml_reader.hpp"
+#include "../detail/toml_sections.hpp"
 #include "common.hpp"
 
 namespace routemap::detail {
@@ -123,15 +127,14 @@ void append_toml_record(std::string& out, const std::string& id, const Criterion
 
 }  // namespace
 
-Assessment read_toml(std::string_view text, Problems& p) {
-    Assessment a;
-    const auto root = parse_toml(text, p.file, p.out);
-    if (!root) return a;
-    TomlReader r(p.file, p.out);
-    unknown_keys(r, p, *root, {"format_version", "assessment", "criteria"}, "the file");
-    if (const auto version = r.integer(*root, "format_version", "the file", true))
-        if (!p.format_version(*version, r.where(*root->get("format_version")))) return a;
-    if (const auto* t = r.table(*root, "assessment", "the file", true)) {
+namespace {
+
+// The root but its criteria. False: a format version this build cannot read (read no further).
+bool read_head(TomlReader& r, Problems& p, const toml::table& root, Assessment& a) {
+    unknown_keys(r, p, root, {"format_version", "assessment", "criteria"}, "the file");
+    if (const auto version = r.integer(root, "format_version", "the file", true))
+        if (!p.format_version(*version, r.where(*root.get("format_version")))) return false;
+    if (const auto* t = r.table(root, "assessment", "the file", true)) {
         const std::string context = "[assessment]";
         unknown_keys(r, p, *t, {"framework", "framework_version", "subject", "date", "assessors", "notes"}, context);
         a.framework_id = r.string(*t, "framework", context, true).value_or("");
@@ -141,6 +144,112 @@ Assessment read_toml(std::string_view text, Problems& p) {
         a.assessors = r.strings(*t, "assessors", context);
         a.notes = r.string(*t, "notes", context, false).value_or("");
     }
+    return true;
+}
+
+// One criterion's record read from a piece, with the problems found in it.
+struct PieceRecord {
+    std::string id;
+    CriterionRecord record;
+    std::vector<Diagnostic> problems;
+};
+
+// The records of a piece of the file, in id order (as toml++ keeps a table's keys). False: the piece
+// holds more than criteria, or does not parse alone: read the whole file.
+bool read_piece(const TomlPiece& piece, const std::string& file, std::vector<PieceRecord>& out) {
+    const auto root = parse_checked_toml(piece.text, file, piece.line_offset, nullptr);
+    if (!root || root->size() != 1) return false;
+    const auto* criteria = root->get_as<toml::table>("criteria");
+    if (!criteria) return false;
+    std::vector<Diagnostic> problems;
+    Problems p{file, problems};
+    TomlReader r(file, problems, piece.line_offset);
+    for (const auto& [key, node] : *criteria) {
+        auto& entry = out.emplace_back();
+        entry.id = std::string(key.str());
+        read_toml_record(r, p, entry.id, node, entry.record);
+        if (!problems.empty()) entry.problems = std::exchange(problems, {});
+    }
+    return true;
+}
+
+// A big file's criteria, read in pieces on several threads (../detail/toml_sections.hpp). False:
+// read it whole instead; nothing was added to `p`.
+bool read_split(const TomlSplit& split, std::size_t threads, Problems& p, Assessment& out) {
+    std::vector<std::size_t> sizes;
+    for (const auto& piece : split.pieces) sizes.push_back(piece.text.size());
+    const auto bounds = balanced_bounds(sizes, std::min(threads, split.pieces.size()));
+    const auto parts = bounds.size() - 1;
+    std::vector<std::vector<std::vector<PieceRecord>>> read(parts);  // by part, then piece
+    std::vector<char> ok(parts, 1);
+    std::vector<Diagnostic> head_problems;
+    Problems head{p.file, head_problems};
+    Assessment a;
+    bool rest_ok = false, supported = true;
+    run_parts(parts, [&](std::size_t part) {
+        if (part == 0) {  // the rest of the file first, on the caller's thread
+            const auto root = parse_checked_toml(split.rest, p.file, 0, nullptr);
+            if (!root || root->contains("criteria")) return;
+            rest_ok = true;
+            TomlReader r(p.file, head_problems);
+            supported = read_head(r, head, *root, a);
+        }
+        for (auto i = bounds[part]; i < bounds[part + 1] && ok[part]; ++i)
+            ok[part] = read_piece(split.pieces[i], p.file, read[part].emplace_back());
+    });
+    if (!rest_ok || std::find(ok.begin(), ok.end(), 0) != ok.end()) return false;
+    if (!supported) {
+        p.out.insert(p.out.end(), head_problems.begin(), head_problems.end());
+        out = std::move(a);
+        return true;
+    }
+    // Each piece's records are in id order: merge them into the order of the whole file's table.
+    std::vector<PieceRecord> records;
+    std::vector<std::size_t> runs{0};
+    for (auto& pieces : read)
+        for (auto& piece : pieces) {
+            std::move(piece.begin(), piece.end(), std::back_inserter(records));
+            runs.push_back(records.size());
+        }
+    auto by_id = [](const PieceRecord& x, const PieceRecord& y) { return x.id < y.id; };
+    for (std::size_t width = 1; width + 1 < runs.size(); width *= 2)
+        for (std::size_t i = 0; i + width + 1 < runs.size(); i += 2 * width) {
+            const auto first = records.begin() + static_cast<std::ptrdiff_t>(runs[i]);
+            const auto middle = records.begin() + static_cast<std::ptrdiff_t>(runs[i + width]);
+            const auto last = records.begin() + static_cast<std::ptrdiff_t>(runs[std::min(i + 2 * width, runs.size() - 1)]);
+            std::inplace_merge(first, middle, last, by_id);
+        }
+    // A criterion in two pieces is a table defined twice, or extended across the cut: the whole file's
+    // reading says which, and how toml++ words it.
+    if (std::adjacent_find(records.begin(), records.end(), [](const auto& x, const auto& y) { return x.id == y.id; }) !=
+        records.end())
+        return false;
+    p.out.insert(p.out.end(), head_problems.begin(), head_problems.end());
+    for (auto& entry : records) {
+        std::move(entry.problems.begin(), entry.problems.end(), std::back_inserter(p.out));
+        a.records.emplace_hint(a.records.end(), std::move(entry.id), std::move(entry.record));
+    }
+    out = std::move(a);
+    return true;
+}
+
+}  // namespace
+
+Assessment read_toml(std::string_view text, Problems& p, const SplitReading& reading) {
+    Assessment a;
+    const auto checked = check_toml(text, p.file, p.out);
+    if (!checked) return a;
+    // No quadratic lookup to avoid here (unlike a framework's): pieces only pay when threads read them.
+    const auto threads = reading.threads ? reading.threads : reading_threads(text.size());
+    if (reading.enabled && !checked->rewritten && threads > 1) {
+        const auto piece_bytes = std::max<std::size_t>(reading.piece_bytes, text.size() / threads);
+        if (const auto split = split_toml(text, checked->headers, "criteria", CutAt::subtable, piece_bytes))
+            if (read_split(*split, threads, p, a)) return a;
+    }
+    const auto root = parse_checked_toml(checked->rewritten ? std::string_view(checked->text) : text, p.file, 0, &p.out);
+    if (!root) return a;
+    TomlReader r(p.file, p.out);
+    if (!read_head(r, p, *root, a)) return a;
     if (const auto* criteria = r.table(*root, "criteria", "the file", false))
         for (const auto& [key, node] : *criteria) {
             const std::string id(key.str());

@@ -63,6 +63,7 @@ public:
 
     // Byte offsets of the code points to write as \uXXXX escapes (see multi_line_string()).
     const std::vector<std::size_t>& escapes() const { return escapes_; }
+    std::vector<TomlHeader>& headers() { return headers_; }
 
     std::optional<GuardFinding> run() {
         if (document()) return std::nullopt;
@@ -216,6 +217,10 @@ private:
     }
 
     bool table_header() {
+        TomlHeader header;
+        header.line = line_;
+        header.line_start = pos_;
+        while (header.line_start > 0 && is_blank(static_cast<unsigned char>(text_[header.line_start - 1]))) --header.line_start;
         advance();  // '['
         const bool spaced = skip_blanks();
         bool array = false;
@@ -229,11 +234,17 @@ private:
         if (at_end()) return unsafe("unterminated table header: expected a key");
         if (!is_bare_key_char(peek()) && !is_quote(peek()))
             return unsafe("invalid table header: expected a key, found " + describe());
+        const auto key_start = pos_;
         if (!key(0, header_depth_)) return false;
+        auto key_end = pos_;
+        while (key_end > key_start && is_blank(static_cast<unsigned char>(text_[key_end - 1]))) --key_end;
         for (int i = array ? 2 : 1; i > 0; --i) {
             if (peek_byte(0) != ']') return expected(array ? "']]' to close the table header" : "']' to close the table header");
             advance();
         }
+        header.array = array;
+        header.key = text_.substr(key_start, key_end - key_start);
+        headers_.push_back(header);
         return true;
     }
 
@@ -526,6 +537,7 @@ private:
     std::size_t stop_offset_ = 0;
     int header_depth_ = 0;  // of the last table header: where its keys start
     std::vector<std::size_t> escapes_;
+    std::vector<TomlHeader> headers_;
 };
 
 }  // namespace
@@ -542,7 +554,12 @@ GuardResult guard_toml(std::string_view text) {
     const std::size_t offset = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     Scanner scanner(text.substr(offset));
     result.finding = scanner.run();
-    if (result.finding || scanner.escapes().empty()) return result;
+    if (result.finding) return result;
+    if (scanner.escapes().empty()) {
+        result.headers = std::move(scanner.headers());
+        for (auto& h : result.headers) h.line_start += offset;  // `key` already points into `text`
+        return result;
+    }
     result.rewritten = true;
     std::size_t from = 0;
     for (const auto at : scanner.escapes()) {

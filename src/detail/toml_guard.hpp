@@ -32,10 +32,20 @@ struct GuardFinding {
     bool limit = false;  // past one of routemap's limits, rather than malformed
 };
 
+// A table header, as the scan found it, for callers that cut a document at its headers
+// (toml_sections.hpp). Offsets are into the text given to guard_toml.
+struct TomlHeader {
+    std::size_t line_start = 0;  // where the header's line starts: only blanks stand before '['
+    std::uint32_t line = 0;      // 1-based
+    bool array = false;          // [[...]]
+    std::string_view key;        // as written between the brackets: quotes and inner blanks kept
+};
+
 struct GuardResult {
     std::optional<GuardFinding> finding;
     bool rewritten = false;  // when true, give `text` to toml++ instead of the input
     std::string text;
+    std::vector<TomlHeader> headers;  // every table header, in order; empty when rewritten or unsafe
 };
 
 GuardResult guard_toml(std::string_view text);

@@ -7,28 +7,41 @@
 
 namespace routemap::detail {
 
-std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
-    const auto guarded = guard_toml(text);
+std::optional<GuardResult> check_toml(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
+    auto guarded = guard_toml(text);
     if (const auto& unsafe = guarded.finding) {
         out.push_back({Severity::error, (unsafe->limit ? "" : "malformed TOML: ") + unsafe->message,
                        {file, unsafe->line, unsafe->column}, {}, {}});
         return std::nullopt;
     }
+    return guarded;
+}
+
+std::optional<toml::table> parse_checked_toml(std::string_view text, const std::string& file, std::uint32_t line_offset,
+                                              std::vector<Diagnostic>* out) {
     try {
         // No source path: toml++ would copy a shared pointer to it into every node and key (an atomic
         // count each, and again when freed). Diagnostics take the file name from `file` anyway.
-        return toml::parse(guarded.rewritten ? std::string_view(guarded.text) : text);
+        return toml::parse(text);
     } catch (const toml::parse_error& e) {
         const auto& begin = e.source().begin;
-        out.push_back({Severity::error, "malformed TOML: " + std::string(e.description()),
-                       {file, static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column)}, {}, {}});
+        if (out)
+            out->push_back({Severity::error, "malformed TOML: " + std::string(e.description()),
+                            {file, static_cast<std::uint32_t>(begin.line) + line_offset, static_cast<std::uint32_t>(begin.column)},
+                            {}, {}});
         return std::nullopt;
     }
 }
 
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
+    const auto guarded = check_toml(text, file, out);
+    if (!guarded) return std::nullopt;
+    return parse_checked_toml(guarded->rewritten ? std::string_view(guarded->text) : text, file, 0, &out);
+}
+
 SourceLocation TomlReader::where(const toml::node& node) const {
     const auto& begin = node.source().begin;
-    return SourceLocation{file_, static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column)};
+    return SourceLocation{file_, static_cast<std::uint32_t>(begin.line) + line_offset_, static_cast<std::uint32_t>(begin.column)};
 }
 
 void TomlReader::error(const std::string& message, const SourceLocation& where, const std::string& criterion) {
@@ -154,7 +167,7 @@ void TomlReader::unknown_keys(const toml::table& t, std::initializer_list<std::s
         if (!found) {
             SourceLocation at{file_, 0, 0};
             if (const auto* src = key.source().begin ? &key.source() : nullptr) {
-                at.line = static_cast<std::uint32_t>(src->begin.line);
+                at.line = static_cast<std::uint32_t>(src->begin.line) + line_offset_;
                 at.column = static_cast<std::uint32_t>(src->begin.column);
             } else {
                 at = where(value);

@@ -3,6 +3,7 @@
 // Reads typed values out of a toml++ tree, turning every missing key, wrong type and unknown key
 // into a Diagnostic with file, line and column, so that a loader can report all problems at once.
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include <routemap/diagnostic.hpp>
 
 #include "input_file.hpp"
+#include "toml_guard.hpp"
 
 namespace routemap::detail {
 
@@ -21,10 +23,20 @@ namespace routemap::detail {
 // diagnostic and returns nullopt.
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, std::vector<Diagnostic>& out);
 
+// The two halves of parse_toml, for readers that cut a checked text into pieces (toml_sections.hpp).
+// check_toml: the guard's scan; on an unsafe input adds one diagnostic and returns nullopt.
+std::optional<GuardResult> check_toml(std::string_view text, const std::string& file, std::vector<Diagnostic>& out);
+// toml++ on a text check_toml passed (or a piece of one cut at a line start); `line_offset` is the
+// number of lines before the piece. On failure adds one diagnostic when `out` is given.
+std::optional<toml::table> parse_checked_toml(std::string_view text, const std::string& file, std::uint32_t line_offset,
+                                              std::vector<Diagnostic>* out);
+
 
 class TomlReader {
 public:
-    TomlReader(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(&out) {}
+    // `line_offset`: lines before the text the tree was parsed from, when that was a piece of the file.
+    TomlReader(std::string file, std::vector<Diagnostic>& out, std::uint32_t line_offset = 0)
+        : file_(std::move(file)), out_(&out), line_offset_(line_offset) {}
 
     SourceLocation where(const toml::node& node) const;
     void error(const std::string& message, const SourceLocation& where, const std::string& criterion = {});
@@ -51,6 +63,7 @@ private:
 
     std::string file_;
     std::vector<Diagnostic>* out_;
+    std::uint32_t line_offset_ = 0;
 };
 
 }  // namespace routemap::detail
