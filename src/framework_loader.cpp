@@ -286,14 +286,12 @@ std::optional<std::optional<FrameworkSpec>> read_split(const detail::TomlSplit& 
             read_part(0);
         });
     });
-    if (!rest_ok) return std::nullopt;
+    // A format version this build does not read stops the reading before the domains: whether the
+    // file is even TOML is then for the whole file's parse to say (a piece left unread may not be).
+    if (!rest_ok || !supported) return std::nullopt;
     for (const auto& part : parts)
         if (!part.ok) return std::nullopt;
 
-    if (!supported) {  // read no further than the format version, as the whole file's reading does
-        diagnostics.insert(diagnostics.end(), root_diagnostics.begin(), root_diagnostics.end());
-        return std::optional<FrameworkSpec>{};
-    }
     diagnostics.insert(diagnostics.end(), root_diagnostics.begin(), root_diagnostics.begin() + domains_at);
     for (auto& part : parts) {
         diagnostics.insert(diagnostics.end(), part.diagnostics.begin(), part.diagnostics.end());

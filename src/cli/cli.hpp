@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -63,6 +64,11 @@ public:
     Assessment assessment(const std::string& file);
     // The framework an assessment names, or `override_id_or_path` when given (--framework).
     Framework framework_for(const Assessment& assessment, const std::string& override_id_or_path);
+    // Starts loading, on another thread, the framework a TOML assessment file names in its first lines,
+    // so that a big framework and its assessment are read at the same time; framework_for then finds
+    // it loaded (or loads it again, and reports its problems, if that failed). A hint: nothing happens
+    // when the file names none that way.
+    void prefetch_framework_of(const std::string& assessment_file);
     // A tier id ("intermediate") or a target file; validated against the framework.
     Target target(const std::string& tier_or_file, const Framework& framework);
 
@@ -70,6 +76,7 @@ private:
     std::vector<std::filesystem::path> extra_;
     std::unique_ptr<Registry> registry_;
     bool plugins_ = true;
+    std::jthread prefetch_;  // declared after registry_, so joined before the registry goes
 };
 
 // Fails with InputError naming the file when it does not exist or is not a regular file; otherwise

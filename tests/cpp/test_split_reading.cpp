@@ -190,6 +190,10 @@ TEST(SplitReading, SyntaxErrorsAreToml_s_OwnAtTheirPlace) {
     auto newer = framework(6);
     newer.replace(0, std::string("format_version = 1").size(), "format_version = 99");
     expect_same_as_whole(newer, "a newer format");
+    // Found by fuzzing: the newer format stopped the reading before the broken domain was looked at.
+    newer.insert(newer.find("id = \"d3\""), "requires = [\"a\" b]\n");
+    expect_same_as_whole(newer, "a newer format and a syntax error in a domain");
+    EXPECT_NE(read(newer, {true, 2, 1}).diagnostics.at(0).message.find("malformed TOML"), std::string::npos);
 }
 
 TEST(SplitReading, EveryFrameworkAndTestFileReadsTheSameBothWays) {

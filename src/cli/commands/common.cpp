@@ -23,6 +23,7 @@ void model_option(CommandLine& command) {
 }
 
 Assessed load_assessed(Context& context, const CommandLine& command, const std::string& file) {
+    if (command.string("framework").empty()) context.prefetch_framework_of(file);
     auto assessment = context.assessment(file);
     auto framework = context.framework_for(assessment, command.string("framework"));
     explain_version(framework, assessment);
@@ -42,6 +43,7 @@ void explain_version(const Framework& framework, const Assessment& assessment) {
 }
 
 Assessed load_assessed_across_versions(Context& context, const CommandLine& command, const std::string& file) {
+    if (command.string("framework").empty()) context.prefetch_framework_of(file);
     auto assessment = context.assessment(file);
     auto framework = context.framework_for(assessment, command.string("framework"));
     if (assessment.framework_id == framework.id() && assessment.framework_version != framework.version() &&
