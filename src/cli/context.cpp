@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string_view>
@@ -132,7 +133,8 @@ namespace {
 // The id in `framework = "..."` of the [assessment] table at the top of a TOML assessment file, read
 // from its first 64 KiB without parsing it: only a hint of what framework_for will be asked for.
 std::optional<std::string> framework_named_in(const std::string& file) {
-    if (!file.ends_with(".toml")) return std::nullopt;
+    std::error_code ec;  // a FIFO or a device is not opened here: reading it could block or consume it
+    if (!file.ends_with(".toml") || !std::filesystem::is_regular_file(file, ec)) return std::nullopt;
     std::ifstream in(file, std::ios::binary);
     std::string head(64 * 1024, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
