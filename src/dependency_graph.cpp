@@ -5,12 +5,15 @@
 #include <queue>
 #include <stdexcept>
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/depth_first_search.hpp>
 
 namespace routemap {
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+// Compressed rows, built in one pass over the edges: an adjacency_list allocated per edge, which was
+// most of the cost of building a large framework. Rows keep the edges' order, so that searches (a
+// cycle's report) go the same way.
+using BoostGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS>;
 using Vertex = BoostGraph::vertex_descriptor;
 
 struct DependencyGraph::Impl {
@@ -49,13 +52,15 @@ void compress(std::size_t n, const std::vector<DependencyEdge>& edges, bool forw
 
 DependencyGraph::DependencyGraph(std::size_t vertex_count, const std::vector<DependencyEdge>& edges)
     : impl_(std::make_unique<Impl>()) {
-    impl_->graph = BoostGraph(vertex_count);
     impl_->edges = edges;
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    pairs.reserve(edges.size());
     for (const auto& e : edges) {
         if (e.from >= vertex_count || e.to >= vertex_count)
             throw std::out_of_range("dependency edge names a criterion outside the graph");
-        boost::add_edge(e.from, e.to, impl_->graph);
+        pairs.emplace_back(e.from, e.to);
     }
+    impl_->graph = BoostGraph(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(), vertex_count);
     compress(vertex_count, edges, true, impl_->prerequisite_offsets, impl_->prerequisite_targets);
     compress(vertex_count, edges, false, impl_->dependent_offsets, impl_->dependent_sources);
 }
