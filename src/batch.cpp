@@ -20,8 +20,8 @@ void BatchScores::allocate(std::size_t rows_, std::size_t areas_, std::size_t do
                            unsigned outputs_) {
     rows = rows_, areas = areas_, domains = domains_, tiers = tiers_, outputs = outputs_;
     // Huge pages where the system gives them (large_buffer.hpp): at 10^6 rows the first touch of the
-    // output costs more than the scoring otherwise. resize value-initialises, once, before the plan
-    // writes every element anyway.
+    // output costs more than the scoring otherwise. Nothing is written here (BatchArray): the threads
+    // that score the rows touch them first.
     using detail::resize_large;
     resize_large(area_applicable, rows * areas);
     resize_large(domain_applicable, rows * domains);
@@ -77,8 +77,8 @@ void score_rows_one_by_one(const ScoringModel& model, const Framework& framework
                            std::size_t row_stride, std::size_t begin, std::size_t end, const ModelParameters& parameters,
                            BatchScores& out) {
     const auto columns = framework.criteria().size();
-    auto put = [&](const ScoreNode& node, std::size_t i, std::vector<std::uint8_t>& applicable,
-                   std::vector<std::int32_t>& levels, std::vector<double>& scores, std::vector<double>& tiers) {
+    auto put = [&](const ScoreNode& node, std::size_t i, BatchArray<std::uint8_t>& applicable,
+                   BatchArray<std::int32_t>& levels, BatchArray<double>& scores, BatchArray<double>& tiers) {
         applicable[i] = node.applicable ? 1 : 0;
         if (out.outputs & batch_levels) levels[i] = node.level;
         if (out.outputs & batch_scores) scores[i] = node.score;

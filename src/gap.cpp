@@ -37,7 +37,7 @@ std::vector<std::int32_t> staged_levels(const Framework& framework, std::span<co
     BatchScores out;
     out.allocate(1, framework.areas().size(), framework.domains().size(), framework.tiers().size(), batch_levels);
     plan->run(codes.data(), codes.size(), 0, 1, out);
-    return out.area_levels;
+    return {out.area_levels.begin(), out.area_levels.end()};
 }
 
 GapSummary blank_summary(std::string id, std::string name, std::size_t tiers) {

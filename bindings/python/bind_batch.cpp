@@ -30,15 +30,16 @@ struct BatchResult {
 };
 
 // Hands a vector's buffer to numpy without copying it: the capsule owns the vector.
-template <class T>
-py::array_t<T> adopt(std::vector<T>&& values, std::vector<py::ssize_t> shape) {
-    auto* owned = new std::vector<T>(std::move(values));
-    py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+template <class T, class Allocator>
+py::array_t<T> adopt(std::vector<T, Allocator>&& values, std::vector<py::ssize_t> shape) {
+    using Vector = std::vector<T, Allocator>;
+    auto* owned = new Vector(std::move(values));
+    py::capsule owner(owned, [](void* p) { delete static_cast<Vector*>(p); });
     return py::array_t<T>(std::move(shape), owned->data(), owner);
 }
 
 // The applicable masks, as numpy booleans (a view of the uint8 buffer, no copy).
-py::object adopt_mask(std::vector<std::uint8_t>&& values, std::vector<py::ssize_t> shape) {
+py::object adopt_mask(BatchArray<std::uint8_t>&& values, std::vector<py::ssize_t> shape) {
     return adopt(std::move(values), std::move(shape)).attr("view")(py::dtype::of<bool>());
 }
 

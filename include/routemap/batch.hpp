@@ -3,6 +3,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <new>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <routemap/framework_spec.hpp>
@@ -25,18 +29,45 @@ struct BatchOptions {
     unsigned threads = 0;  // 0 = every core the machine has; rows are split into contiguous blocks
 };
 
+namespace detail {
+// std::allocator, but an element made without a value is left uninitialised, as `new T` leaves it.
+template <class T>
+struct uninitialised_allocator : std::allocator<T> {
+    using std::allocator<T>::allocator;
+    template <class U>
+    struct rebind {
+        using other = uninitialised_allocator<U>;
+    };
+    template <class U>
+    void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+}  // namespace detail
+
+// An output array of score_many: a std::vector whose new elements are not zeroed first. score_many
+// writes every element, each thread its own rows, so each thread is also the first to touch (and page
+// in) the memory it writes: zeroing hundreds of MB on the calling thread first cost as much as
+// scoring, and kept a second thread from halving the time.
+template <class T>
+using BatchArray = std::vector<T, detail::uninitialised_allocator<T>>;
+
 // Row-major arrays, one row per assessment. The applicable masks are always filled: 0 where every
 // criterion below a node is not applicable, in which case its level is not_applicable_level (-1) and
 // its scores NaN. Arrays not asked for stay empty.
 struct BatchScores {
     std::size_t rows = 0, areas = 0, domains = 0, tiers = 0;
     unsigned outputs = batch_default_outputs;
-    std::vector<std::uint8_t> area_applicable, domain_applicable, overall_applicable;  // rows x n
-    std::vector<std::int32_t> area_levels, domain_levels, overall_levels;              // rows x n
-    std::vector<double> area_scores, domain_scores, overall_scores;                    // rows x n
-    std::vector<double> area_tier_scores, domain_tier_scores, overall_tier_scores;     // rows x n x tiers
+    BatchArray<std::uint8_t> area_applicable, domain_applicable, overall_applicable;  // rows x n
+    BatchArray<std::int32_t> area_levels, domain_levels, overall_levels;              // rows x n
+    BatchArray<double> area_scores, domain_scores, overall_scores;                    // rows x n
+    BatchArray<double> area_tier_scores, domain_tier_scores, overall_tier_scores;     // rows x n x tiers
 
-    // Sizes every array asked for by `outputs` (the contents are then written by a plan).
+    // Sizes every array asked for by `outputs`, leaving the contents to the plan that writes them.
     void allocate(std::size_t rows, std::size_t areas, std::size_t domains, std::size_t tiers, unsigned outputs);
 };
 

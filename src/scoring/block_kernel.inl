@@ -424,8 +424,8 @@ private:
 
     // The block's staged outputs of one node kind into the row-major outputs, its real rows only.
     void flush(const std::vector<std::uint8_t>& applicable, const std::vector<std::int32_t>& levels,
-               const std::vector<double>& scores, std::size_t nodes, std::vector<std::uint8_t>& applicable_out,
-               std::vector<std::int32_t>& levels_out, std::vector<double>& scores_out) const {
+               const std::vector<double>& scores, std::size_t nodes, BatchArray<std::uint8_t>& applicable_out,
+               BatchArray<std::int32_t>& levels_out, BatchArray<double>& scores_out) const {
         const std::size_t first = first_row_ * nodes;
         write_transposed(applicable.data(), nodes, rows_, applicable_out.data() + first);
         if (want_levels_) write_transposed(levels.data(), nodes, rows_, levels_out.data() + first);
@@ -433,7 +433,7 @@ private:
     }
 
     // One node's lanes into the row-major outputs, for the block's real rows only.
-    void write(std::vector<std::uint8_t>& applicable, std::vector<std::int32_t>& levels, std::vector<double>& scores,
+    void write(BatchArray<std::uint8_t>& applicable, BatchArray<std::int32_t>& levels, BatchArray<double>& scores,
                std::size_t nodes, std::size_t node, const Bytes& any, const Bytes& level, const Doubles& score) const {
         // Raw pointers: a byte store may alias anything, a vector's own pointer included, which would
         // reload it at every store.

@@ -14,11 +14,12 @@ namespace routemap::detail {
 // Advice only: nothing happens on systems without it, or when the kernel refuses.
 void advise_huge_pages(void* data, std::size_t bytes) noexcept;
 
-// v.resize(n) on an empty vector, with the buffer advised before its first touch (the zeroing).
-template <class T>
-void resize_large(std::vector<T>& v, std::size_t n) {
+// v.resize(n) on an empty vector, with the buffer advised before its first touch (the writes that
+// fill it, or the zeroing of a std::vector).
+template <class Vector>
+void resize_large(Vector& v, std::size_t n) {
     v.reserve(n);
-    advise_huge_pages(v.data(), n * sizeof(T));
+    advise_huge_pages(v.data(), n * sizeof(typename Vector::value_type));
     v.resize(n);
 }
 

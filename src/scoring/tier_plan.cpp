@@ -449,8 +449,8 @@ private:
         }
     }
 
-    static void write_nodes(std::vector<std::uint8_t>& applicable_out, std::vector<std::int32_t>& levels_out,
-                            std::vector<double>& scores_out, std::size_t r, std::size_t n, const std::uint8_t* applicable,
+    static void write_nodes(BatchArray<std::uint8_t>& applicable_out, BatchArray<std::int32_t>& levels_out,
+                            BatchArray<double>& scores_out, std::size_t r, std::size_t n, const std::uint8_t* applicable,
                             const int* levels, const double* scores, bool want_levels, bool want_scores) {
         std::copy(applicable, applicable + n, applicable_out.begin() + r * n);
         if (want_levels) std::copy(levels, levels + n, levels_out.begin() + r * n);

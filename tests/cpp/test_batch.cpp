@@ -29,9 +29,9 @@ std::vector<std::uint8_t> random_rows(std::size_t rows, std::size_t columns, uns
 }
 
 void expect_equal(const BatchScores& batch, const ScoreResult& one, std::size_t r, bool tiers, const std::string& where) {
-    auto node = [&](const ScoreNode& n, std::size_t i, const std::vector<std::uint8_t>& applicable,
-                    const std::vector<std::int32_t>& levels, const std::vector<double>& scores,
-                    const std::vector<double>& tier_scores) {
+    auto node = [&](const ScoreNode& n, std::size_t i, const BatchArray<std::uint8_t>& applicable,
+                    const BatchArray<std::int32_t>& levels, const BatchArray<double>& scores,
+                    const BatchArray<double>& tier_scores) {
         ASSERT_EQ(applicable[i], n.applicable ? 1 : 0) << where << " " << n.id;
         ASSERT_EQ(levels[i], n.level) << where << " " << n.id;
         ASSERT_TRUE(same(scores[i], n.score)) << where << " " << n.id << ": " << scores[i] << " vs " << n.score;

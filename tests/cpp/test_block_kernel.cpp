@@ -56,8 +56,8 @@ std::vector<std::uint8_t> random_rows(std::size_t rows, std::size_t columns, uns
     return codes;
 }
 
-void expect_node(const ScoreNode& n, std::size_t i, const std::vector<std::uint8_t>& applicable,
-                 const std::vector<std::int32_t>& levels, const std::vector<double>& scores, const std::string& where) {
+void expect_node(const ScoreNode& n, std::size_t i, const BatchArray<std::uint8_t>& applicable,
+                 const BatchArray<std::int32_t>& levels, const BatchArray<double>& scores, const std::string& where) {
     ASSERT_EQ(applicable[i], n.applicable ? 1 : 0) << where << " " << n.id;
     ASSERT_EQ(levels[i], n.level) << where << " " << n.id;
     ASSERT_TRUE(same(scores[i], n.score)) << where << " " << n.id << ": " << scores[i] << " vs " << n.score;
