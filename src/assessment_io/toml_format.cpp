@@ -164,6 +164,7 @@ bool read_piece(const TomlPiece& piece, const std::string& file, std::vector<Pie
     std::vector<Diagnostic> problems;
     Problems p{file, problems};
     TomlReader r(file, problems, piece.line_offset);
+    out.reserve(criteria->size());
     for (const auto& [key, node] : *criteria) {
         auto& entry = out.emplace_back();
         entry.id = std::string(key.str());
@@ -206,6 +207,10 @@ bool read_split(const TomlSplit& split, std::size_t threads, Problems& p, Assess
     // Each piece's records are in id order: merge them into the order of the whole file's table.
     std::vector<PieceRecord> records;
     std::vector<std::size_t> runs{0};
+    std::size_t total = 0;
+    for (const auto& pieces : read)
+        for (const auto& piece : pieces) total += piece.size();
+    records.reserve(total);
     for (auto& pieces : read)
         for (auto& piece : pieces) {
             std::move(piece.begin(), piece.end(), std::back_inserter(records));
