@@ -20,8 +20,8 @@ void BatchScores::allocate(std::size_t rows_, std::size_t areas_, std::size_t do
                            unsigned outputs_) {
     rows = rows_, areas = areas_, domains = domains_, tiers = tiers_, outputs = outputs_;
     // Huge pages where the system gives them (large_buffer.hpp): at 10^6 rows the first touch of the
-    // output costs more than the scoring otherwise. Nothing is written here (BatchArray): the threads
-    // that score the rows touch them first.
+    // output costs more than the scoring otherwise. The elements are not zeroed (BatchArray): the
+    // plan writes each once (large_buffer.hpp maps the pages in, one byte each).
     using detail::resize_large;
     resize_large(area_applicable, rows * areas);
     resize_large(domain_applicable, rows * domains);

@@ -50,9 +50,8 @@ struct uninitialised_allocator : std::allocator<T> {
 }  // namespace detail
 
 // An output array of score_many: a std::vector whose new elements are not zeroed first. score_many
-// writes every element, each thread its own rows, so each thread is also the first to touch (and page
-// in) the memory it writes: zeroing hundreds of MB on the calling thread first cost as much as
-// scoring, and kept a second thread from halving the time.
+// writes every element (each thread its own rows), so zeroing hundreds of MB on the calling thread
+// first only doubled the writes to memory.
 template <class T>
 using BatchArray = std::vector<T, detail::uninitialised_allocator<T>>;
 
