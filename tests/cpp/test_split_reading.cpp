@@ -265,6 +265,11 @@ TEST(SplitReading, BigAssessmentReadsAsTheWholeFile) {
     auto newer = assessment(20);
     newer.replace(0, std::string("format_version = 1").size(), "format_version = 7");
     expect_same_assessment(newer, "a newer format");
+    // Found by fuzzing: a newer format and a criterion defined twice, in two pieces.
+    expect_same_assessment(newer + "[criteria.\"d.a.fundamental.3\"]\nstatus = \"met\"\n", "a newer format and a criterion twice");
+    EXPECT_NE(read_assessment_text(newer + "[criteria.\"d.a.fundamental.3\"]\n", {true, 3, 1}).diagnostics.at(0).message.find(
+                  "malformed TOML"),
+              std::string::npos);
     auto broken = assessment(20);
     broken.insert(broken.find("[criteria.\"d.a.fundamental.9\"]"), "status = = 1\n");
     expect_same_assessment(broken, "a syntax error in a piece");
