@@ -55,15 +55,13 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
     data->implicit_edges = spec.implicit_edges;
 
     {  // sized once: moving tens of thousands of criteria and rehashing their ids was much of a big build
-        std::size_t areas = 0, criteria = 0;
-        for (const auto& d : spec.domains)
-            for (const auto& a : d.areas) ++areas, criteria += a.criteria.size();
+        const auto sizes = detail::spec_sizes(spec);
         data->domains.reserve(spec.domains.size());
         data->domain_index.reserve(spec.domains.size());
-        data->areas.reserve(areas);
-        data->area_index.reserve(areas);
-        data->criteria.reserve(criteria);
-        data->criterion_index.reserve(criteria);
+        data->areas.reserve(sizes.areas);
+        data->area_index.reserve(sizes.areas);
+        data->criteria.reserve(sizes.criteria);
+        data->criterion_index.reserve(sizes.criteria);
     }
     for (const auto& t : spec.tiers) {
         if (!validator.add_tier(t)) continue;

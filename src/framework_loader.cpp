@@ -258,9 +258,7 @@ std::optional<std::optional<FrameworkSpec>> read_split(const detail::TomlSplit& 
         std::vector<Diagnostic> diagnostics;
         bool ok = true;
     };
-    std::vector<std::size_t> sizes;
-    for (const auto& piece : split.pieces) sizes.push_back(piece.text.size());
-    const auto bounds = detail::balanced_bounds(sizes, std::min(threads, split.pieces.size()));
+    const auto bounds = detail::piece_bounds(split, threads);
     std::vector<Part> parts(bounds.size() - 1);
     auto read_part = [&](std::size_t p) {
         auto& part = parts[p];

@@ -177,9 +177,7 @@ bool read_piece(const TomlPiece& piece, const std::string& file, std::vector<Pie
 // A big file's criteria, read in pieces on several threads (../detail/toml_sections.hpp). False:
 // read it whole instead; nothing was added to `p`.
 bool read_split(const TomlSplit& split, std::size_t threads, Problems& p, Assessment& out) {
-    std::vector<std::size_t> sizes;
-    for (const auto& piece : split.pieces) sizes.push_back(piece.text.size());
-    const auto bounds = balanced_bounds(sizes, std::min(threads, split.pieces.size()));
+    const auto bounds = piece_bounds(split, threads);
     const auto parts = bounds.size() - 1;
     std::vector<std::vector<std::vector<PieceRecord>>> read(parts);  // by part, then piece
     std::vector<char> ok(parts, 1);

@@ -120,6 +120,13 @@ private:
 
 }  // namespace
 
+SpecSizes spec_sizes(const FrameworkSpec& spec) {
+    SpecSizes sizes;
+    for (const auto& d : spec.domains)
+        for (const auto& a : d.areas) ++sizes.areas, sizes.criteria += a.criteria.size();
+    return sizes;
+}
+
 bool check_limits(const FrameworkSpec& spec, std::vector<Diagnostic>& out) { return LimitChecker(spec, out).run(); }
 
 }  // namespace routemap::detail

@@ -4,6 +4,7 @@
 // before anything is built: id lengths, the number of criteria, and the number of dependencies, which
 // is counted from the tiers of each area without materialising a single edge.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,12 @@
 #include <routemap/framework_spec.hpp>
 
 namespace routemap::detail {
+
+struct SpecSizes {
+    std::size_t areas = 0, criteria = 0;
+};
+// How many areas and criteria the specification holds (for sizing what is built from it).
+SpecSizes spec_sizes(const FrameworkSpec& spec);
 
 // False, after adding a positioned error for each limit passed, when the framework must be refused.
 bool check_limits(const FrameworkSpec& spec, std::vector<Diagnostic>& out);

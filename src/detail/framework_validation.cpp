@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 
+#include "framework_limits.hpp"
 #include "suggest.hpp"
 
 namespace routemap::detail {
@@ -38,12 +39,10 @@ std::string id_hint(const std::string& id, bool local) {
 FrameworkValidator::FrameworkValidator(const FrameworkSpec& spec, std::vector<Diagnostic>& out)
     : spec_(spec), out_(&out), suggestion_budget_(suggestion_cells) {
     // Sized once: rehashing tens of thousands of ids as they come is a large share of a big build.
-    std::size_t areas = 0, criteria = 0;
-    for (const auto& d : spec.domains)
-        for (const auto& a : d.areas) ++areas, criteria += a.criteria.size();
+    const auto sizes = spec_sizes(spec);
     domains_.reserve(spec.domains.size());
-    areas_.reserve(areas);
-    criteria_.reserve(criteria);
+    areas_.reserve(sizes.areas);
+    criteria_.reserve(sizes.criteria);
     if (spec.format_version < 1 || spec.format_version > framework_format_version)
         error("unsupported format_version " + std::to_string(spec.format_version) + " (this routemap reads 1 to " +
                   std::to_string(framework_format_version) + ")",

@@ -1,5 +1,9 @@
 #include "toml_sections.hpp"
 
+#include <algorithm>
+
+#include "parallel.hpp"
+
 namespace routemap::detail {
 
 namespace {
@@ -83,6 +87,13 @@ std::optional<TomlSplit> split_toml(std::string_view text, std::span<const TomlH
         split.rest.append(text.substr(end));
     }
     return split;
+}
+
+std::vector<std::size_t> piece_bounds(const TomlSplit& split, std::size_t threads) {
+    std::vector<std::size_t> sizes;
+    sizes.reserve(split.pieces.size());
+    for (const auto& piece : split.pieces) sizes.push_back(piece.text.size());
+    return balanced_bounds(sizes, std::max<std::size_t>(1, std::min(threads, split.pieces.size())));
 }
 
 }  // namespace routemap::detail

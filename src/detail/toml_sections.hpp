@@ -52,4 +52,8 @@ enum class CutAt {
 std::optional<TomlSplit> split_toml(std::string_view text, std::span<const TomlHeader> headers, std::string_view key,
                                     CutAt cut_at, std::size_t piece_bytes);
 
+// The pieces split among at most `threads` parts of about equal bytes: the parts + 1 bounds (indexes
+// into split.pieces), for run_parts (parallel.hpp).
+std::vector<std::size_t> piece_bounds(const TomlSplit& split, std::size_t threads);
+
 }  // namespace routemap::detail
