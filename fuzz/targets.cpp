@@ -23,6 +23,7 @@
 #include "assessment_io/common.hpp"
 #include "detail/framework_id_peek.hpp"
 #include "detail/framework_reading.hpp"
+#include "framework_cache/spec_codec.hpp"
 
 namespace routemap::fuzz {
 
@@ -219,6 +220,19 @@ void target(std::string_view data) {
     }
 }
 
+// Bytes as a framework cache entry's payload: refused, or a specification whose encoding reads back
+// the same (compared as bytes, so that a NaN weight is no false finding) and which Framework::build
+// takes like any other (a specification built in code by a plugin is no more trusted).
+void framework_cache(std::string_view data) {
+    const auto spec = detail::decode_spec(data, "fuzz.toml");
+    if (!spec) return;
+    const auto bytes = detail::encode_spec(*spec);
+    const auto again = detail::decode_spec(bytes, "fuzz.toml");
+    if (!again || detail::encode_spec(*again) != bytes) finding("a decoded framework specification does not survive encoding");
+    std::vector<Diagnostic> diagnostics;
+    (void)Framework::build(*spec, diagnostics);
+}
+
 const std::vector<Target>& targets() {
     static const std::vector<Target> all{{"framework", framework},
                                          {"assessment_toml", assessment_toml},
@@ -227,7 +241,8 @@ const std::vector<Target>& targets() {
                                          {"target", target},
                                          {"matrix", matrix},
                                          {"mapping", mapping},
-                                         {"panel", panel}};
+                                         {"panel", panel},
+                                         {"framework_cache", framework_cache}};
     return all;
 }
 

@@ -18,6 +18,7 @@ void target(std::string_view data);
 void matrix(std::string_view data);  // import_matrix: a CSV maturity matrix
 void mapping(std::string_view data);  // a crosswalk, checked and projected through when it names bundled frameworks
 void panel(std::string_view data);    // a panel file: several raters in one file
+void framework_cache(std::string_view data);  // a framework cache entry's payload (spec_codec.hpp)
 
 struct Target {
     const char* name;  // also the directory under fuzz/regressions/

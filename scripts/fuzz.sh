@@ -12,7 +12,7 @@ build=${ROUTEMAP_FUZZ_BUILD_DIR:-$here/build-fuzz}
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(framework assessment_toml assessment_json assessment_csv target matrix mapping panel)
+((${#targets[@]})) || targets=(framework assessment_toml assessment_json assessment_csv target matrix mapping panel framework_cache)
 
 bash "$here/scripts/install-deps.sh" --fuzz
 CC=clang CXX=clang++ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

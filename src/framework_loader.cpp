@@ -341,9 +341,10 @@ std::optional<FrameworkSpec> read_framework_spec(std::string_view text, const st
     return detail::read_framework_spec(text, source_name, diagnostics, {});
 }
 
-FrameworkLoadResult try_parse_framework(std::string_view text, const std::string& source_name) {
+namespace {
+FrameworkLoadResult build_framework(std::optional<FrameworkSpec> spec, std::vector<Diagnostic> diagnostics) {
     FrameworkLoadResult result;
-    auto spec = read_framework_spec(text, source_name, result.diagnostics);
+    result.diagnostics = std::move(diagnostics);
     if (!spec) return result;
     // Schema errors and semantic errors are reported together; build even when the schema step
     // found problems, so that one run shows them all, but never return a framework then.
@@ -352,15 +353,35 @@ FrameworkLoadResult try_parse_framework(std::string_view text, const std::string
     if (schema_ok) result.framework = std::move(framework);
     return result;
 }
+}  // namespace
 
-FrameworkLoadResult try_load_framework(const std::filesystem::path& file) {
+FrameworkLoadResult try_parse_framework(std::string_view text, const std::string& source_name) {
+    std::vector<Diagnostic> diagnostics;
+    auto spec = read_framework_spec(text, source_name, diagnostics);
+    return build_framework(std::move(spec), std::move(diagnostics));
+}
+
+FrameworkLoadResult try_load_framework(const std::filesystem::path& file, const FrameworkCache* cache) {
     std::string text;
     try {
         text = detail::read_text_file(file.string());
     } catch (const Error& e) {
         return FrameworkLoadResult{std::nullopt, e.diagnostics()};
     }
-    return try_parse_framework(text, file.string());
+    const auto name = file.string();
+    const bool cached = cache && cache->wants(text.size());
+    if (cached)
+        if (auto spec = cache->find(text, name)) return build_framework(std::move(spec), {});
+    std::vector<Diagnostic> diagnostics;
+    auto spec = read_framework_spec(text, name, diagnostics);
+    // Only a clean reading is kept, so that every message about a file still comes from its text.
+    if (cached && spec && diagnostics.empty()) cache->store(text, *spec);
+    return build_framework(std::move(spec), std::move(diagnostics));
+}
+
+FrameworkLoadResult try_load_framework(const std::filesystem::path& file) {
+    const auto cache = FrameworkCache::from_environment();
+    return try_load_framework(file, cache ? &*cache : nullptr);
 }
 
 namespace {

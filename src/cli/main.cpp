@@ -2,6 +2,8 @@
 // (one file each in commands/), and turns every failure into an exit code and a message on stderr
 // (docs/cli.md): 0 ok, 1 findings (validate), 2 usage or input error. No exception escapes.
 
+#include <malloc.h>
+
 #include <exception>
 #include <iostream>
 #include <sstream>
@@ -138,6 +140,14 @@ int run(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
     using namespace routemap::cli;
+    // One command, then exit: memory freed along the way is better kept for the next allocation than
+    // handed back to the system and faulted in again. glibc's defaults grow a thread's heap 128 KiB at
+    // a time (an mprotect call and fresh page faults each) and give every block over 128 KiB its own
+    // mmap; a big framework loaded on the prefetch thread made thousands of those calls
+    // (docs/performance.md).
+    mallopt(M_TOP_PAD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
     try {
         return run(std::vector<std::string>(argv + 1, argv + argc));
     } catch (const UsageError& e) {

@@ -47,8 +47,12 @@ class Result:
 class Cli:
     def __init__(self, binary: Path, home: Path):
         self.binary = binary
-        # A private HOME and XDG_DATA_HOME, so that nothing the user installed changes the results.
-        self.env = dict(os.environ, ROUTEMAP_PATH=str(REPO), HOME=str(home), XDG_DATA_HOME=str(home / "share"))
+        # A private HOME, XDG_DATA_HOME and XDG_CACHE_HOME, so that nothing the user installed (or a
+        # framework cache of theirs) changes the results, and these runs leave nothing behind.
+        self.env = dict(os.environ, ROUTEMAP_PATH=str(REPO), HOME=str(home), XDG_DATA_HOME=str(home / "share"),
+                        XDG_CACHE_HOME=str(home / "cache"))
+        for name in ("ROUTEMAP_CACHE_DIR", "ROUTEMAP_NO_CACHE"):
+            self.env.pop(name, None)
 
     def __call__(self, *args, cwd=None, env=None, timeout=60) -> Result:
         args = [str(a) for a in args]
