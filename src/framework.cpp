@@ -19,6 +19,7 @@ struct Framework::Data {
     std::vector<Criterion> criteria;
     std::vector<Answer> answers;
     ImplicitEdges implicit_edges = ImplicitEdges::previous_tier;
+    // Views of the ids in the vectors above, made once they are complete (they never change after).
     detail::IdIndex tier_index, domain_index, area_index, criterion_index;
     std::optional<DependencyGraph> graph;
     std::vector<Diagnostic> warnings;
@@ -26,10 +27,16 @@ struct Framework::Data {
 
 namespace {
 
-template <class Map>
-const auto* find_in(const Map& index, const auto& items, std::string_view id) {
-    const auto it = index.find(id);
-    return it == index.end() ? nullptr : &items[it->second];
+template <class Items>
+const auto* find_in(const detail::IdIndex& index, const Items& items, std::string_view id) {
+    const auto* found = index.find(id);
+    return found ? &items[*found] : nullptr;
+}
+
+template <class Items>
+void index_ids(detail::IdIndex& index, const Items& items) {
+    index.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);  // unique: the validator saw to it
 }
 
 template <class T>
@@ -57,17 +64,14 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
     {  // sized once: moving tens of thousands of criteria and rehashing their ids was much of a big build
         const auto sizes = detail::spec_sizes(spec);
         data->domains.reserve(spec.domains.size());
-        data->domain_index.reserve(spec.domains.size());
         data->areas.reserve(sizes.areas);
-        data->area_index.reserve(sizes.areas);
         data->criteria.reserve(sizes.criteria);
-        data->criterion_index.reserve(sizes.criteria);
     }
     for (const auto& t : spec.tiers) {
         if (!validator.add_tier(t)) continue;
-        data->tier_index.emplace(t.id, data->tiers.size());
         data->tiers.push_back(Tier{t.id, t.name, t.description, data->tiers.size(), t.location});
     }
+    index_ids(data->tier_index, data->tiers);
     const auto framework_answers = validator.add_answers(spec.answers, {}, data->answers);
     // The criteria's texts and lists are moved out of `spec` once validated: the validator keeps
     // pointers to the specs, but reads only their ids and locations after add_criterion.
@@ -82,25 +86,22 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
             domain.first_answer = data->answers.size();
             domain.answer_count = validator.add_answers(d.answers, d.id, data->answers);
         }
-        data->domain_index.emplace(d.id, domain.index);
         for (auto& a : d.areas) {
             const auto area_id = a.implicit ? d.id : d.id + "." + a.id;
             if (!validator.add_area(d, a, area_id)) continue;
             Area area{area_id, a.id, a.name, a.description, a.implicit, data->areas.size(),
                       domain.index, data->criteria.size(), 0, a.location, {}};
-            data->area_index.emplace(area_id, area.index);
             for (auto& c : a.criteria) {
                 const auto full_id = area_id + "." + c.id;
                 const auto tier = validator.add_criterion(c, full_id, data->tier_index, data->tiers.size());
                 if (!tier) continue;
-                Criterion criterion{full_id,           c.id,
+                Criterion criterion{std::move(full_id), c.id,
                                     *tier,             std::move(c.text),
                                     std::move(c.details), std::move(c.requires_ids),
                                     c.weight,          std::move(c.tags),
                                     std::move(c.source), data->criteria.size(),
                                     area.index,        domain.index,
                                     c.location};
-                data->criterion_index.emplace(full_id, criterion.index);
                 data->criteria.push_back(std::move(criterion));
                 ++area.criterion_count;
             }
@@ -113,6 +114,9 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
         data->domains.push_back(std::move(domain));
     }
 
+    index_ids(data->domain_index, data->domains);
+    index_ids(data->area_index, data->areas);
+    index_ids(data->criterion_index, data->criteria);
     auto edges = validator.edges(data->criteria, data->areas, data->criterion_index);
     data->graph.emplace(data->criteria.size(), edges);
     validator.check_cycle(*data->graph, data->criteria);

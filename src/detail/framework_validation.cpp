@@ -86,11 +86,13 @@ std::vector<Diagnostic> FrameworkValidator::warnings() const {
 }
 
 bool FrameworkValidator::check_unique(IdsSeen& seen, const std::string& what, const std::string& id,
-                                      const SourceLocation& where, const std::string& criterion) {
-    const auto [it, inserted] = seen.emplace(id, &where);
-    if (inserted) return true;
-    error("duplicate " + what + " id '" + id + "' (first defined at " + to_string(at(*it->second)) + ")", where, criterion);
-    return false;
+                                      const SourceLocation& where, const std::string& criterion, bool copy_id) {
+    if (const auto* first = seen.find(id)) {
+        error("duplicate " + what + " id '" + id + "' (first defined at " + to_string(at(**first)) + ")", where, criterion);
+        return false;
+    }
+    seen.emplace(copy_id ? ids_.keep(id) : std::string_view(id), &where);
+    return true;
 }
 
 std::string FrameworkValidator::known_tiers(std::string_view unknown) const {
@@ -223,7 +225,7 @@ bool FrameworkValidator::add_area(const DomainSpec& domain, const AreaSpec& area
         reject_criteria(area, full_id, domain.id + "." + slug(area.id));
         return false;
     }
-    if (!check_unique(areas_, "area", full_id, id_at)) {
+    if (!check_unique(areas_, "area", full_id, id_at, {}, true)) {
         reject_criteria(area, full_id, {});
         return false;
     }
@@ -248,7 +250,7 @@ std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec
         ok = false;
     }
     const bool first_of_its_id = !criteria_.contains(full_id);
-    if (ok && !check_unique(criteria_, "criterion", full_id, id_at, full_id)) ok = false;
+    if (ok && !check_unique(criteria_, "criterion", full_id, id_at, full_id, true)) ok = false;
     if (!(c.weight > 0.0)) {
         // Reported, but the criterion stays in the graph so that its other problems are found too.
         error("criterion '" + full_id + "' has weight " + number(c.weight) + ": weights must be positive",
@@ -262,8 +264,8 @@ std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec
             error("criterion '" + full_id + "' has no tier (required when a framework has more than one tier)",
                   c.location, full_id);
         }
-    } else if (const auto it = tiers.find(c.tier); it != tiers.end()) {
-        tier = it->second;
+    } else if (const auto* found = tiers.find(c.tier)) {
+        tier = *found;
     } else if (rejected_tiers_.contains(c.tier)) {
         ++follow_ons_;  // the tier's own bad id was reported
     } else {
@@ -289,16 +291,37 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
     std::vector<DependencyEdge> edges;
     // Implicit: each criterion depends on every criterion of the nearest lower tier present in its area.
     if (spec_.implicit_edges == ImplicitEdges::previous_tier) {
+        // Bucketed by tier (document order kept), so that finding the nearest lower tier is not
+        // quadratic in the size of the area; the number of edges is bounded by check_limits(). The
+        // buckets are kept from one area to the next, and the edges counted first, so that a big
+        // framework's build does not spend its time in the allocator.
+        std::vector<std::vector<std::size_t>> by_tier(spec_.tiers.size());
+        std::vector<std::size_t> below(spec_.tiers.size());  // the nearest lower tier with criteria, + 1
+        std::size_t implicit = 0;
+        const auto bucket = [&](const Area& area) {
+            for (auto& b : by_tier) b.clear();
+            for (auto i = area.first_criterion; i < area.first_criterion + area.criterion_count; ++i)
+                by_tier[criteria[i].tier].push_back(i);
+            std::size_t nearest = 0;
+            for (std::size_t t = 0; t < by_tier.size(); ++t) {
+                below[t] = nearest;
+                if (!by_tier[t].empty()) nearest = t + 1;
+            }
+        };
         for (const auto& area : areas) {
-            // Bucketed by tier (document order kept), so that finding the nearest lower tier is not
-            // quadratic in the size of the area; the number of edges is bounded by check_limits().
-            const auto first = area.first_criterion, last = area.first_criterion + area.criterion_count;
-            std::map<std::size_t, std::vector<std::size_t>> by_tier;
-            for (auto i = first; i < last; ++i) by_tier[criteria[i].tier].push_back(i);
-            for (auto i = first; i < last; ++i) {
-                const auto tier = by_tier.find(criteria[i].tier);
-                if (tier == by_tier.begin()) continue;
-                for (const auto j : std::prev(tier)->second) edges.push_back({i, j, EdgeKind::implicit_tier});
+            bucket(area);
+            for (std::size_t t = 0; t < by_tier.size(); ++t)
+                if (below[t]) implicit += by_tier[t].size() * by_tier[below[t] - 1].size();
+        }
+        std::size_t explicit_edges = 0;
+        for (const auto& c : criteria) explicit_edges += c.requires_ids.size();
+        edges.reserve(implicit + explicit_edges);
+        for (const auto& area : areas) {
+            bucket(area);
+            for (auto i = area.first_criterion; i < area.first_criterion + area.criterion_count; ++i) {
+                const auto lower = below[criteria[i].tier];
+                if (!lower) continue;
+                for (const auto j : by_tier[lower - 1]) edges.push_back({i, j, EdgeKind::implicit_tier});
             }
         }
     }
@@ -307,8 +330,8 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
         for (std::size_t k = 0; k < c.requires_ids.size(); ++k) {
             const auto& target = c.requires_ids[k];
             const auto& where = k < spec->requires_locations.size() ? spec->requires_locations[k] : c.location;
-            const auto it = index.find(target);
-            if (it == index.end()) {
+            const auto* found = index.find(target);
+            if (!found) {
                 if (rejected_criteria_.contains(target)) {
                     ++follow_ons_;  // its definition was reported
                     continue;
@@ -327,13 +350,12 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
                 error("criterion '" + c.id + "' requires unknown criterion '" + target + "'" + hint, where, c.id);
                 continue;
             }
-            const auto& required = criteria[it->second];
+            const auto& required = criteria[*found];
             if (required.area == c.area && required.tier > c.tier)
                 warning("criterion '" + c.id + "' requires '" + required.id +
                             "', which is of a higher tier in the same area",
                         where, c.id);
             edges.push_back({c.index, required.index, EdgeKind::explicit_requires});
-            requires_at_.emplace((static_cast<std::uint64_t>(c.index) << 32) | required.index, &where);
         }
     }
     return edges;
@@ -351,12 +373,21 @@ void FrameworkValidator::check_cycle(const DependencyGraph& graph, const std::ve
     std::vector<std::pair<std::size_t, std::size_t>> steps;
     for (std::size_t k = 0; k < cycle->size(); ++k) steps.emplace_back((*cycle)[k], (*cycle)[(k + 1) % cycle->size()]);
     SourceLocation where = criteria[cycle->front()].location;
+    // Where the `requires` of `from` naming `to` was written (the first, if twice), or nothing for an
+    // implicit edge. Looked up only here, on the way to an error, rather than kept for every edge.
+    const auto requires_at = [&](std::size_t from, std::size_t to) -> const SourceLocation* {
+        const auto& ids = criteria[from].requires_ids;
+        const auto& locations = specs_[from]->requires_locations;
+        for (std::size_t k = 0; k < ids.size(); ++k)
+            if (ids[k] == criteria[to].id) return k < locations.size() ? &locations[k] : &criteria[from].location;
+        return nullptr;
+    };
     for (const auto& step : steps) {
-        const auto it = requires_at_.find((static_cast<std::uint64_t>(step.first) << 32) | step.second);
-        if (it == requires_at_.end()) continue;
+        const auto* written = requires_at(step.first, step.second);
+        if (!written) continue;
         if (!closing || step.first > closing->first) {
             closing = &step;
-            where = *it->second;
+            where = *written;
         }
     }
     if (closing)
@@ -395,8 +426,8 @@ std::vector<std::size_t> FrameworkValidator::area_tiers(const AreaSpec& spec, co
     std::vector<bool> is_declared(tier_count, false);
     for (std::size_t k = 0; k < spec.tiers.size(); ++k) {
         const auto where = k < spec.tier_locations.size() ? spec.tier_locations[k] : spec.tiers_location;
-        const auto it = tier_index.find(spec.tiers[k]);
-        if (it == tier_index.end()) {
+        const auto* found = tier_index.find(spec.tiers[k]);
+        if (!found) {
             if (rejected_tiers_.contains(spec.tiers[k])) {
                 ++follow_ons_;
                 continue;
@@ -404,13 +435,13 @@ std::vector<std::size_t> FrameworkValidator::area_tiers(const AreaSpec& spec, co
             error("area '" + area_id + "' declares unknown tier '" + spec.tiers[k] + "'" + known_tiers(spec.tiers[k]), where);
             continue;
         }
-        if (is_declared[it->second]) {
+        if (is_declared[*found]) {
             error("area '" + area_id + "' declares tier '" + spec.tiers[k] + "' twice", where);
             continue;
         }
-        is_declared[it->second] = true;
-        declared.push_back(it->second);
-        if (!used[it->second]) {
+        is_declared[*found] = true;
+        declared.push_back(*found);
+        if (!used[*found]) {
             if (area_lost_criteria_) ++follow_ons_;
             else error("area '" + area_id + "' declares tier '" + spec.tiers[k] + "' but has no criterion at it", where);
         }

@@ -13,15 +13,13 @@
 #include <routemap/dependency_graph.hpp>
 #include <routemap/framework.hpp>
 
+#include "id_map.hpp"
+
 namespace routemap::detail {
 
-// An index by id that looks up std::string_view without building a std::string (C++20
-// heterogeneous lookup): criterion lookups are on the hot path of reading and scoring assessments.
-struct IdHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
-};
-using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+// Ids to positions in a Framework's vectors (its own ids, viewed): criterion lookups are on the hot
+// path of building a framework and of reading and scoring assessments (id_map.hpp).
+using IdIndex = IdMap<std::size_t>;
 
 bool is_framework_id(const std::string& id);
 bool is_id_segment(const std::string& id);
@@ -70,24 +68,23 @@ private:
     void warning(std::string message, const SourceLocation& where, std::string criterion = {});
     SourceLocation at(const SourceLocation& where) const;
     // Each id, and where it was first defined: a location in the spec, which outlives the validator.
-    using IdsSeen = std::unordered_map<std::string, const SourceLocation*>;
+    // The ids are the spec's own (tiers, domains) or copies in ids_ (full area and criterion ids).
+    using IdsSeen = IdMap<const SourceLocation*>;
     bool check_unique(IdsSeen& seen, const std::string& what, const std::string& id, const SourceLocation& where,
-                      const std::string& criterion = {});
+                      const std::string& criterion = {}, bool copy_id = false);
     // `fixed_id`: the area's id once fixed as suggested (empty when it needs no fixing).
     void reject_criteria(const AreaSpec& area, const std::string& area_id, const std::string& fixed_id);
     [[nodiscard]] std::string known_tiers(std::string_view unknown) const;
 
     const FrameworkSpec& spec_;
     std::vector<Diagnostic>* out_;
+    IdArena ids_;
     IdsSeen tiers_, domains_, areas_, criteria_;
     std::vector<const CriterionSpec*> specs_;  // of each accepted criterion, by its index
     // Root-cause reporting: what was rejected, so that what only follows from it is counted, not shown.
     std::unordered_map<std::string, bool> rejected_tiers_, rejected_criteria_;
     std::size_t follow_ons_ = 0;
     bool area_lost_criteria_ = false;  // the area being built had a criterion rejected
-    // Where each explicit edge (from, to) was written, to place a cycle at the `requires` that closes it.
-    // Points into the spec and the criteria, which outlive the validator's use of it.
-    std::unordered_map<std::uint64_t, const SourceLocation*> requires_at_;
     std::size_t suggestion_budget_ = 0;
 };
 
