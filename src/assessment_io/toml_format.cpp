@@ -67,6 +67,32 @@ void read_toml_record(TomlReader& r, Problems& p, const std::string& id, const t
                 record.location, id);
         return;
     }
+    // The usual record, known keys only and each a string, is read in one pass over its table (a big
+    // assessment has 10^5 of them); any other goes the long way below, which reports every problem.
+    static constexpr std::string_view keys[] = {"status", "answer", "evidence", "note", "owner", "due", "reason", "reason_text"};
+    const toml::value<std::string>* values[std::size(keys)] = {};
+    bool usual = true;
+    for (const auto& [key, value] : *t) {
+        const auto* known = std::find(std::begin(keys), std::end(keys), key.str());
+        if (known == std::end(keys) || !value.is_string()) {
+            usual = false;
+            break;
+        }
+        values[known - std::begin(keys)] = value.as_string();
+    }
+    if (usual) {
+        const auto text = [&](std::size_t k) { return values[k] ? values[k]->get() : std::string(); };
+        if (values[0]) p.status(record, values[0]->get(), r.where(*values[0]), id);
+        if (values[1]) p.answer(record, values[1]->get(), r.where(*values[1]), id);
+        record.evidence = text(2);
+        record.note = text(3);
+        record.owner = text(4);
+        record.due = text(5);
+        if (values[6]) p.reason(record, values[6]->get(), r.where(*values[6]), id);
+        record.exclusion_text = text(7);
+        for (auto i = first; i < p.out.size(); ++i) p.out[i].criterion_id = id;
+        return;
+    }
     const auto context = "criterion '" + id + "'";
     unknown_keys(r, p, *t, {"status", "answer", "evidence", "note", "owner", "due", "reason", "reason_text"}, context, id);
     if (const auto s = r.string(*t, "status", context, false)) p.status(record, *s, r.where(*t->get("status")), id);

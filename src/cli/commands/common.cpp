@@ -60,6 +60,8 @@ Assessed load_assessed_across_versions(Context& context, const CommandLine& comm
 }
 
 std::string answer_or(const Assessed& a, const std::string& criterion_id, const std::string& otherwise) {
+    // Without answer scales nothing can have been answered: no lookup (one per line of a long gap list).
+    if (a.framework.answers().empty()) return otherwise;
     const auto it = a.assessment.records.find(criterion_id);
     if (it == a.assessment.records.end() || it->second.answer.empty()) return otherwise;
     const auto* c = a.framework.find_criterion(criterion_id);

@@ -31,6 +31,11 @@ std::string escape_controls(std::string_view text) {
     out.reserve(text.size());
     char escape[12];
     for (std::size_t i = 0; i < text.size();) {
+        // Printable ASCII, tabs and newlines, most of any output, are copied a run at a time.
+        const auto run_start = i;
+        while (i < text.size() && ((text[i] >= 0x20 && text[i] < 0x7F) || text[i] == '\t' || text[i] == '\n')) ++i;
+        out.append(text.substr(run_start, i - run_start));
+        if (i == text.size()) break;
         std::uint32_t cp = 0;
         const auto n = sequence_length(text, i, cp);
         if (n == 0) {

@@ -94,6 +94,20 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
 std::string wrap_block(std::string_view text, std::size_t width, std::string_view first, std::string_view rest) {
     const auto indent = std::max(display_width(first), display_width(rest));
     const auto usable = width > indent + 10 ? width - indent : 10;
+    // One line, when the text has no line break or tab and fits once its runs of spaces are single:
+    // what wrapping gives then, without it. Most lines of a long gap list or path are such.
+    if (text.find_first_of("\n\t\r") == std::string_view::npos) {
+        std::string out(first);
+        const auto start = out.size();
+        for (const char ch : text)
+            if (ch != ' ') out += ch;
+            else if (out.size() > start && out.back() != ' ') out += ' ';
+        if (out.size() > start && out.back() == ' ') out.pop_back();
+        if (out.size() > start && display_width(std::string_view(out).substr(start)) <= usable) {
+            out += '\n';
+            return out;
+        }
+    }
     std::string out;
     bool is_first = true;
     for (const auto& line : wrap(text, usable)) {
