@@ -74,7 +74,7 @@ def main():
             for line in text.splitlines()[1:]:
                 print(f"{name:<28} {'in-process: ' + line.strip():<60}")
             as_json = out / f"{name}-assessment.json"
-            run([cli, "--path", out, "convert", assessment, "-o", as_json], env=dict(os.environ, ROUTEMAP_NO_CACHE="1"))
+            run([cli, "--path", out, "convert", assessment, "-o", as_json, "--force"], env=dict(os.environ, ROUTEMAP_NO_CACHE="1"))
             warm = dict(os.environ, ROUTEMAP_CACHE_DIR=str(cache))
             cold = dict(os.environ, ROUTEMAP_NO_CACHE="1")
             for label, command, env in (
