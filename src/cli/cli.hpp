@@ -69,6 +69,8 @@ public:
     // it loaded (or loads it again, and reports its problems, if that failed). A hint: nothing happens
     // when the file names none that way.
     void prefetch_framework_of(const std::string& assessment_file);
+    // Waits for the prefetch, if one was started.
+    void finish_background_work();
     // A tier id ("intermediate") or a target file; validated against the framework.
     Target target(const std::string& tier_or_file, const Framework& framework);
 

@@ -187,6 +187,10 @@ void Context::prefetch_framework_of(const std::string& assessment_file) {
     }
 }
 
+void Context::finish_background_work() {
+    if (prefetch_.joinable()) prefetch_.join();
+}
+
 Framework Context::framework_for(const Assessment& assessment, const std::string& override_id_or_path) {
     if (!override_id_or_path.empty()) return framework(override_id_or_path);
     if (assessment.framework_id.empty())

@@ -9,6 +9,7 @@
 #include "commands/targeting.hpp"
 #include "output/delimited.hpp"
 #include "output/json.hpp"
+#include "output/parallel_text.hpp"
 #include "output/table.hpp"
 
 namespace routemap::cli {
@@ -62,33 +63,35 @@ std::string text_output(const Assessed& a, const GapAnalysis& gap) {
                        std::to_string(d.met) + "/" + std::to_string(d.required), format_percent(d.done_share())});
     out += table.render();
 
-    for (const auto& d : f.domains()) {
-        out += '\n' + wrap_block(d.name + " [" + d.id + "]: " + plural(gap.domains[d.index].to_close, "criterion", "criteria") +
+    // Domain by domain, on several threads when there are many (parallel_text.hpp).
+    out += format_pieces(f.domains().size(), 16, [&](std::string& text, std::size_t k) {
+        const auto& d = f.domains()[k];
+        text += '\n' + wrap_block(d.name + " [" + d.id + "]: " + plural(gap.domains[d.index].to_close, "criterion", "criteria") +
                                      " to close",
                                  text_width, "", "  ");
         for (const auto& area : f.areas_of(d)) {
             const auto& ag = gap.areas[area.index];
             const std::string name = area.implicit ? "Criteria" : area.name;
             if (!ag.applicable) {
-                out += wrap_block(name + ": not applicable", text_width, "  ", "    ");
+                text += wrap_block(name + ": not applicable", text_width, "  ", "    ");
                 continue;
             }
             std::vector<const GapItem*> items;
             for (const auto i : ag.to_close) items.push_back(item_of[i]);
             const std::string levels = level_name(f, ag.current_level) + " → target " + level_name(f, ag.target_level);
-            out += wrap_block(name + ": " + levels + (items.empty() ? ", reached" : ""), text_width, "  ", "    ");
+            text += wrap_block(name + ": " + levels + (items.empty() ? ", reached" : ""), text_width, "  ", "    ");
             for (const auto* item : items) {
                 const auto& c = f.criteria()[item->criterion];
-                out += wrap_block(c.id + "  [" + tier_name(f, c) + ", " + answer_or(a, c.id, status_flag(*item)) + "]",
+                text += wrap_block(c.id + "  [" + tier_name(f, c) + ", " + answer_or(a, c.id, status_flag(*item)) + "]",
                                   text_width, "    - ", "      ");
-                out += wrap_block(c.text, text_width, "      ");
+                text += wrap_block(c.text, text_width, "      ");
                 if (item->prerequisite)
-                    out += wrap_block("needed first by: " + join(item->required_by), text_width, "      ", "        ");
+                    text += wrap_block("needed first by: " + join(item->required_by), text_width, "      ", "        ");
                 if (const auto who = ownership(item->owner, item->due, item->overdue); !who.empty())
-                    out += wrap_block(who, text_width, "      ", "        ");
+                    text += wrap_block(who, text_width, "      ", "        ");
             }
         }
-    }
+    });
     return out;
 }
 

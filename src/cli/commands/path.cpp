@@ -9,6 +9,7 @@
 #include "commands/targeting.hpp"
 #include "output/delimited.hpp"
 #include "output/json.hpp"
+#include "output/parallel_text.hpp"
 #include "output/wrap.hpp"
 
 namespace routemap::cli {
@@ -62,12 +63,24 @@ std::string text_output(const Assessed& a, const GapAnalysis& gap, const Progres
     }
     out += '\n' + wrap_block(plural(path.steps.size(), "step") + " in " + plural(path.phase_count(), "phase") + ".",
                              text_width, "");
-    std::size_t number = 0;
-    for (std::size_t p = 0; p < path.phases.size(); ++p) {
-        out += "\nPhase " + std::to_string(p + 1) + (p == 0 ? " — can start now" : " — after phase " + std::to_string(p)) +
-               " (" + plural(path.phases[p].size(), "step") + "):\n";
-        for (const auto i : path.phases[p]) text_step(out, a, path.steps[i], ++number);
-    }
+    const auto heading = [&](std::string& text, std::size_t p) {
+        text += "\nPhase " + std::to_string(p + 1) + (p == 0 ? " — can start now" : " — after phase " + std::to_string(p)) +
+                " (" + plural(path.phases[p].size(), "step") + "):\n";
+    };
+    // The steps in the order shown, each with its phase: the headings of the phases up to a step's own
+    // go before it (so that a phase without steps, if one came, would still be headed in its place).
+    struct Shown {
+        std::size_t phase, step;
+    };
+    std::vector<Shown> shown;
+    shown.reserve(path.steps.size());
+    for (std::size_t p = 0; p < path.phases.size(); ++p)
+        for (const auto i : path.phases[p]) shown.push_back({p, i});
+    out += format_pieces(shown.size(), 1024, [&](std::string& text, std::size_t k) {
+        for (auto p = k == 0 ? 0 : shown[k - 1].phase + 1; p <= shown[k].phase; ++p) heading(text, p);
+        text_step(text, a, path.steps[shown[k].step], k + 1);
+    });
+    for (auto p = shown.empty() ? 0 : shown.back().phase + 1; p < path.phases.size(); ++p) heading(out, p);
     return out;
 }
 
