@@ -14,6 +14,8 @@
 //   - return a specification for any other text: the entry holds the text's size and hash, and a
 //     hash of its own bytes, all checked before use; an entry written by another version of routemap,
 //     cut short or damaged is passed over (and replaced);
+//   - read an entry that is not the user's own or that others may write (a directory it makes is the
+//     user's alone, and entries are written readable by the user only);
 //   - fail a load: the cache is an optimisation, and any problem with it (no HOME, a read-only
 //     directory, a full disk) makes the load read the text as if there were no cache.
 //

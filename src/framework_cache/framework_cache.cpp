@@ -107,13 +107,17 @@ std::optional<std::string_view> payload_of(std::string_view entry, std::string_v
     return entry;
 }
 
-// The whole of a regular file, or nothing (missing, unreadable, not a regular file, too big).
+// The whole of a regular file, or nothing (missing, unreadable, not a regular file, too big). Only a
+// file of this user's that no one else may write: the hashes show an entry is whole and meant for its
+// text, not who wrote it, so an entry planted by another user in a shared cache directory (with a
+// specification of their choosing for a public framework's text) must not be read.
 std::optional<std::string> slurp(const std::filesystem::path& file, std::size_t most) {
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return std::nullopt;
     std::optional<std::string> out;
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= most) {
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0 &&
+        static_cast<std::uint64_t>(st.st_size) <= most) {
         std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
         std::size_t done = 0;
         while (done < bytes.size()) {
@@ -134,7 +138,7 @@ bool write_entry(const std::filesystem::path& directory, const std::filesystem::
                  std::initializer_list<std::string_view> parts) {
     std::random_device random;
     const auto temporary = directory / (".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return false;
     bool ok = true;
     for (auto part : parts) {
@@ -224,8 +228,13 @@ void FrameworkCache::store(std::string_view text, const FrameworkSpec& spec) con
     try {
         if (!wants(text.size())) return;
         std::error_code ec;
-        std::filesystem::create_directories(directory_, ec);
-        if (ec) return;
+        // A directory made here is the user's alone (an existing one is left as it is).
+        if (!std::filesystem::exists(directory_, ec)) {
+            std::filesystem::create_directories(directory_, ec);
+            if (ec) return;
+            std::filesystem::permissions(directory_, std::filesystem::perms::owner_all, ec);
+        }
+        if (!std::filesystem::is_directory(directory_, ec)) return;
         const auto text_hash = hash_of(text);
         const auto payload = detail::encode_spec(spec);
         const auto head = header(text, text_hash, payload);

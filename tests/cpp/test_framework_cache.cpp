@@ -297,6 +297,23 @@ TEST(FrameworkCache, AnEntryDamagedCutShortOrFromAnotherBuildIsPassedOver) {
     EXPECT_TRUE(cache.find(text, "l.toml"));
 }
 
+TEST(FrameworkCache, AnEntryOthersMayWriteIsNotReadAndANewDirectoryIsTheUsersAlone) {
+    const auto dir = test::scratch("cache-permissions");
+    const FrameworkCache cache(dir / "cache", any_size());
+    const auto text = slurp(test::bundled("newham-organisation"));
+    cache.store(text, *read_spec(text, "n.toml"));
+    const auto status = std::filesystem::status(dir / "cache");
+    EXPECT_EQ(status.permissions() & std::filesystem::perms::all, std::filesystem::perms::owner_all);
+    ASSERT_TRUE(cache.find(text, "n.toml"));
+    using std::filesystem::perms;
+    for (const auto writable : {perms::group_write, perms::others_write}) {
+        std::filesystem::permissions(cache.entry_path(text), writable, std::filesystem::perm_options::add);
+        EXPECT_FALSE(cache.find(text, "n.toml"));
+        std::filesystem::permissions(cache.entry_path(text), writable, std::filesystem::perm_options::remove);
+        EXPECT_TRUE(cache.find(text, "n.toml"));
+    }
+}
+
 TEST(FrameworkCache, SomethingOtherThanAFileAtTheEntrysPlaceIsPassedOverWithoutBlocking) {
     const auto dir = test::scratch("cache-fifo");
     const FrameworkCache cache(dir, any_size());
