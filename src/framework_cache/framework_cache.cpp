@@ -53,6 +53,11 @@ std::string hex(const Hash& h) {
     return out;
 }
 
+// Where the entry for a text of this hash lives: named after the hash.
+std::filesystem::path entry_file(const std::filesystem::path& directory, const Hash& text_hash) {
+    return directory / (hex(text_hash) + std::string(extension));
+}
+
 template <class T>
 void put(std::string& out, T value) {
     char bytes[sizeof(T)];
@@ -199,14 +204,14 @@ std::optional<FrameworkCache> FrameworkCache::from_environment() {
 }
 
 std::filesystem::path FrameworkCache::entry_path(std::string_view text) const {
-    return directory_ / (hex(hash_of(text)) + std::string(extension));
+    return entry_file(directory_, hash_of(text));
 }
 
 std::optional<FrameworkSpec> FrameworkCache::find(std::string_view text, const std::string& source_name) const noexcept {
     try {
         if (!wants(text.size())) return std::nullopt;
         const auto text_hash = hash_of(text);
-        const auto file = directory_ / (hex(text_hash) + std::string(extension));
+        const auto file = entry_file(directory_, text_hash);
         // An entry's size is of the order of its text's, so anything far bigger is not one of ours.
         const auto entry = slurp(file, 4 * text.size() + 65536);
         if (!entry) return std::nullopt;
@@ -238,7 +243,7 @@ void FrameworkCache::store(std::string_view text, const FrameworkSpec& spec) con
         const auto text_hash = hash_of(text);
         const auto payload = detail::encode_spec(spec);
         const auto head = header(text, text_hash, payload);
-        if (!write_entry(directory_, directory_ / (hex(text_hash) + std::string(extension)), {head, payload})) return;
+        if (!write_entry(directory_, entry_file(directory_, text_hash), {head, payload})) return;
         prune(directory_, options_.max_entries);
     } catch (...) {
         // best effort: see the header
