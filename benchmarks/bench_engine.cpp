@@ -1,5 +1,6 @@
 // Prints how fast the engine is. Numbers, not assertions (docs/performance.md):
 //   routemap_benchmark batch [rows] [threads]        score_many on newham-organisation, every built-in model
+//   routemap_benchmark threads [rows] [calls]        one against two threads, interleaved, new and reused output
 //   routemap_benchmark graph FRAMEWORK ASSESSMENT [CACHE_DIR]   load + validate (from the text, and from a
 //                                                    framework cache in CACHE_DIR), gap and path on one framework file
 #include <sys/resource.h>
@@ -75,6 +76,50 @@ int batch(std::size_t rows, unsigned threads) {
     return 0;
 }
 
+// One and two threads, interleaved call by call in one process, so that the machine's drift (a
+// virtual machine's speed moves by up to 2x within minutes) touches both alike; best and median of
+// `repeats` calls each. Twice: each call with new output arrays (score_many), and each call writing
+// into the arrays of the last (score_many_into), which leaves out the system's clearing of new pages.
+int threads(std::size_t rows, int repeats) {
+    Registry::Options options;
+    options.load_plugins = false;
+    const Registry registry({ROUTEMAP_SOURCE_DIR}, options);
+    const auto& f = registry.get("newham-organisation");
+    const auto n = f.criteria().size();
+    std::mt19937 random(1);
+    const std::uint8_t mix[] = {0, 1, 2, 3, 3, 3, 4};
+    std::vector<std::uint8_t> codes(rows * n);
+    for (auto& c : codes) c = mix[random() % 7];
+    std::cout << "score_many, newham-organisation, " << rows << " rows, one and two threads interleaved, " << repeats
+              << " calls each; ns per row (wall), best / median:\n";
+    for (const bool reuse : {false, true}) {
+        std::cout << (reuse ? "  into the arrays of the last call (score_many_into):\n" : "  new output arrays at each call (score_many):\n");
+        for (const auto* name : {"staged", "continuous", "coverage"}) {
+            const auto& model = registry.model(name);
+            const auto parameters = resolve_parameters(model, f);
+            std::vector<double> times[2];
+            BatchScores kept[2];
+            for (int i = 0; i < repeats; ++i)
+                for (unsigned t : {1u, 2u}) {
+                    BatchOptions batch_options;
+                    batch_options.threads = t;
+                    const auto start = std::chrono::steady_clock::now();
+                    if (reuse) score_many_into(kept[t - 1], model, f, codes.data(), rows, n, parameters, batch_options);
+                    else kept[t - 1] = score_many(model, f, codes.data(), rows, n, parameters, batch_options);
+                    times[t - 1].push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
+                                           static_cast<double>(rows) * 1e9);
+                    if (!reuse) kept[t - 1] = BatchScores{};  // freed outside the timing
+                }
+            for (auto& v : times) std::sort(v.begin(), v.end());
+            const auto median = [](const std::vector<double>& v) { return v[v.size() / 2]; };
+            std::cout << "    " << name << ": one thread " << times[0].front() << " / " << median(times[0]) << ", two threads "
+                      << times[1].front() << " / " << median(times[1]) << "; two / one " << times[0].front() / times[1].front()
+                      << "x / " << median(times[0]) / median(times[1]) << "x\n";
+        }
+    }
+    return 0;
+}
+
 // Best of three, wall and processor time, in ms; `untimed` runs before each (freeing the last result,
 // which is not the work measured).
 template <class F, class Untimed = void (*)()>
@@ -132,12 +177,14 @@ int main(int argc, char** argv) {
     try {
         if (what == "graph" && (argc == 4 || argc == 5))
             return graph(argv[2], argv[3], argc == 5 ? argv[4] : "routemap-benchmark-cache");
+        if (what == "threads")
+            return threads(argc > 2 ? std::stoul(argv[2]) : 1000000, argc > 3 ? std::stoi(argv[3]) : 9);
         if (what == "batch")
             return batch(argc > 2 ? std::stoul(argv[2]) : 1000000, argc > 3 ? static_cast<unsigned>(std::stoul(argv[3])) : 1);
     } catch (const std::exception& e) {
         std::cerr << "routemap_benchmark: " << e.what() << '\n';
         return 1;
     }
-    std::cerr << "usage: routemap_benchmark batch [rows] [threads] | graph FRAMEWORK ASSESSMENT\n";
+    std::cerr << "usage: routemap_benchmark batch [rows] [threads] | threads [rows] [calls] | graph FRAMEWORK ASSESSMENT\n";
     return 2;
 }

@@ -60,6 +60,17 @@ def timed(function, repeat):
     return statistics.median(wall), statistics.median(cpu)
 
 
+def timed_pair(first, second, repeat):
+    """Median wall times of two functions called in turn, so that the machine's drift touches both alike."""
+    times = ([], [])
+    for _ in range(repeat):
+        for function, into in zip((first, second), times):
+            start = time.perf_counter()
+            function()
+            into.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def child_peak(rows, model, threads):
     """Peak resident memory added by one score_many call, measured in a fresh process. The peak is the
     process's own high-water mark (VmHWM): Linux carries ru_maxrss over exec, so a child started by a
@@ -120,7 +131,8 @@ def main():
 
     # 2. Timings.
     header = f"{'rows':>9} {'model':<11} {'score_many 1 thr':>17} {'2 thr':>9} {'numpy':>9} {'python':>9}" \
-             f" {'vs numpy':>9} {'vs python':>10} {'2-thr speed-up':>15} {'CPU: 1 thr':>11} {'numpy':>9} {'vs numpy':>9}"
+             f" {'vs numpy':>9} {'vs python':>10} {'2-thr speed-up':>15} {'CPU: 1 thr':>11} {'numpy':>9} {'vs numpy':>9}" \
+             f" {'out=: 1 thr':>12} {'2 thr':>9} {'2-thr speed-up':>15}"
     print(header)
     print("-" * len(header))
     py_codes = random_codes(args.python_rows, n, seed=4)
@@ -134,11 +146,18 @@ def main():
             two = timed(lambda: routemap.score_many(framework, codes, model=model, threads=2), repeat)[0] / rows
             ref, ref_cpu = (t / rows for t in timed(lambda: numpy_scores(layout, codes, model), max(1, repeat - 2)))
             py = python_per_row[model]
+            # Into the arrays of an earlier result (out=): no new memory for the system to clear.
+            outs = {t: routemap.score_many(framework, codes, model=model, threads=t) for t in (1, 2)}
+            into_one, into_two = (t / rows for t in timed_pair(
+                lambda: routemap.score_many(framework, codes, model=model, threads=1, out=outs[1]),
+                lambda: routemap.score_many(framework, codes, model=model, threads=2, out=outs[2]), repeat + 2))
+            del outs
             results.append({"rows": rows, "model": model, "one": one, "two": two, "numpy": ref, "python": py,
-                            "one_cpu": one_cpu, "numpy_cpu": ref_cpu})
+                            "one_cpu": one_cpu, "numpy_cpu": ref_cpu, "into_one": into_one, "into_two": into_two})
             print(f"{rows:>9,} {model:<11} {one * 1e6:>13.3f} µs {two * 1e6:>6.3f} µs {ref * 1e6:>6.3f} µs"
                   f" {py * 1e6:>6.1f} µs {ref / one:>8.1f}x {py / one:>9.0f}x {one / two:>14.2f}x"
-                  f" {one_cpu * 1e6:>8.3f} µs {ref_cpu * 1e6:>6.3f} µs {ref_cpu / one_cpu:>8.1f}x")
+                  f" {one_cpu * 1e6:>8.3f} µs {ref_cpu * 1e6:>6.3f} µs {ref_cpu / one_cpu:>8.1f}x"
+                  f" {into_one * 1e6:>9.3f} µs {into_two * 1e6:>6.3f} µs {into_one / into_two:>14.2f}x")
     print("\n(per row, medians; 'vs' columns are how many times faster score_many on one thread is; the CPU"
           " columns are process CPU time, less sensitive to other jobs on the machine)\n")
 
@@ -149,7 +168,8 @@ def main():
             continue
         print(f"  {r['model']:<11} score_many is {r['numpy'] / r['one']:.1f}x as fast as numpy"
               f" ({r['numpy_cpu'] / r['one_cpu']:.1f}x; target >= 3x), {r['python'] / r['one']:.0f}x as fast as"
-              f" Python (target >= 100x); 2 threads are {r['one'] / r['two']:.2f}x one (target close to 2x)")
+              f" Python (target >= 100x); 2 threads are {r['one'] / r['two']:.2f}x one (target close to 2x),"
+              f" {r['into_one'] / r['into_two']:.2f}x into an earlier result (out=)")
     print()
 
     print(f"{'rows':>9} {'model':<11} {'threads':>7} {'peak added':>12} {'output arrays':>14}")

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <limits>
+#include <type_traits>
 #include <thread>
 
 #include <routemap/error.hpp>
@@ -22,25 +23,23 @@ void BatchScores::allocate(std::size_t rows_, std::size_t areas_, std::size_t do
     // Huge pages where the system gives them (large_buffer.hpp): at 10^6 rows the first touch of the
     // output costs more than the scoring otherwise. The elements are not zeroed (BatchArray): the
     // plan writes each once (large_buffer.hpp maps the pages in, one byte each).
-    using detail::resize_large;
-    resize_large(area_applicable, rows * areas);
-    resize_large(domain_applicable, rows * domains);
-    resize_large(overall_applicable, rows);
-    if (outputs & batch_levels) {
-        resize_large(area_levels, rows * areas);
-        resize_large(domain_levels, rows * domains);
-        resize_large(overall_levels, rows);
-    }
-    if (outputs & batch_scores) {
-        resize_large(area_scores, rows * areas);
-        resize_large(domain_scores, rows * domains);
-        resize_large(overall_scores, rows);
-    }
-    if (outputs & batch_tier_scores) {
-        resize_large(area_tier_scores, rows * areas * tiers);
-        resize_large(domain_tier_scores, rows * domains * tiers);
-        resize_large(overall_tier_scores, rows * tiers);
-    }
+    auto size = [](auto& v, bool wanted, std::size_t n) {
+        if (wanted) detail::resize_large(v, n);
+        else std::decay_t<decltype(v)>().swap(v);
+    };
+    size(area_applicable, true, rows * areas);
+    size(domain_applicable, true, rows * domains);
+    size(overall_applicable, true, rows);
+    const bool levels = outputs & batch_levels, scores = outputs & batch_scores, tier_scores = outputs & batch_tier_scores;
+    size(area_levels, levels, rows * areas);
+    size(domain_levels, levels, rows * domains);
+    size(overall_levels, levels, rows);
+    size(area_scores, scores, rows * areas);
+    size(domain_scores, scores, rows * domains);
+    size(overall_scores, scores, rows);
+    size(area_tier_scores, tier_scores, rows * areas * tiers);
+    size(domain_tier_scores, tier_scores, rows * domains * tiers);
+    size(overall_tier_scores, tier_scores, rows * tiers);
 }
 
 namespace {
@@ -101,13 +100,43 @@ void score_rows_one_by_one(const ScoringModel& model, const Framework& framework
 
 }  // namespace
 
+namespace {
+
+// Whether the input [codes, codes + bytes) shares a byte with any array of `out`.
+bool overlaps(const BatchScores& out, const std::uint8_t* codes, std::size_t bytes) {
+    if (bytes == 0) return false;
+    const auto first = reinterpret_cast<std::uintptr_t>(codes), last = first + bytes;
+    auto hits = [&](const auto& v) {
+        if (v.empty()) return false;
+        const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
+        return begin < last && first < begin + v.size() * sizeof(v[0]);
+    };
+    return hits(out.area_applicable) || hits(out.domain_applicable) || hits(out.overall_applicable) ||
+           hits(out.area_levels) || hits(out.domain_levels) || hits(out.overall_levels) || hits(out.area_scores) ||
+           hits(out.domain_scores) || hits(out.overall_scores) || hits(out.area_tier_scores) ||
+           hits(out.domain_tier_scores) || hits(out.overall_tier_scores);
+}
+
+}  // namespace
+
 BatchScores score_many(const ScoringModel& model, const Framework& framework, const std::uint8_t* codes,
                        std::size_t rows, std::size_t row_stride, const ModelParameters& parameters,
                        const BatchOptions& options) {
+    BatchScores out;
+    score_many_into(out, model, framework, codes, rows, row_stride, parameters, options);
+    return out;
+}
+
+void score_many_into(BatchScores& out, const ScoringModel& model, const Framework& framework,
+                     const std::uint8_t* codes, std::size_t rows, std::size_t row_stride,
+                     const ModelParameters& parameters, const BatchOptions& options) {
     const auto columns = framework.criteria().size();
     if (rows > 0 && row_stride < columns)
         throw Error("score_many: each row needs " + std::to_string(columns) + " status codes");
-    BatchScores out;
+    // The rows are read while other rows are written: an input inside the output would change under
+    // the code check, and a code changed after its check could index past a plan's tables.
+    if (rows > 0 && overlaps(out, codes, (rows - 1) * row_stride + columns))
+        throw Error("score_many: the status codes lie in the memory of the output arrays");
     out.allocate(rows, framework.areas().size(), framework.domains().size(), framework.tiers().size(), options.outputs);
     const auto plan = model.prepare(framework, parameters);
     const detail::CodeRanges ranges(framework);
@@ -124,7 +153,7 @@ BatchScores score_many(const ScoringModel& model, const Framework& framework, co
     const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(wanted, rows / 1024));
     if (threads == 1) {
         work(0, rows);
-        return out;
+        return;
     }
     // Contiguous blocks, one per thread: each writes only its own rows. The first failing block's
     // error is the one reported, so the message names the first bad row whatever the thread count.
@@ -149,7 +178,6 @@ BatchScores score_many(const ScoringModel& model, const Framework& framework, co
     for (auto& thread : pool) thread.join();
     for (const auto& e : errors)
         if (e) std::rethrow_exception(e);
-    return out;
 }
 
 }  // namespace routemap

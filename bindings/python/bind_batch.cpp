@@ -4,6 +4,8 @@
 
 #include "common.hpp"
 
+#include <mutex>
+
 #include <pybind11/numpy.h>
 
 #include <routemap/batch.hpp>
@@ -13,6 +15,13 @@
 namespace routemap::python {
 
 namespace {
+
+// What a BatchResult's arrays are views of. Calls writing into one result (out=) from several Python
+// threads take turns, since each runs with the GIL released.
+struct BatchStorage {
+    BatchScores scores;
+    std::mutex writing;
+};
 
 struct BatchResult {
     std::string framework_id;
@@ -27,20 +36,25 @@ struct BatchResult {
     py::object area_tier_scores, domain_tier_scores, overall_tier_scores;
     bool input_copied = false;
     unsigned threads = 0;
+    unsigned outputs = batch_default_outputs;
+    // The memory of every array above: each is a view of it that keeps it alive, and score_many(...,
+    // out=this) writes into it again.
+    std::shared_ptr<BatchStorage> storage;
 };
 
-// Hands a vector's buffer to numpy without copying it: the capsule owns the vector.
+// A numpy view of a vector of `storage`, without a copy: the array holds a share of the storage.
 template <class T, class Allocator>
-py::array_t<T> adopt(std::vector<T, Allocator>&& values, std::vector<py::ssize_t> shape) {
-    using Vector = std::vector<T, Allocator>;
-    auto* owned = new Vector(std::move(values));
-    py::capsule owner(owned, [](void* p) { delete static_cast<Vector*>(p); });
-    return py::array_t<T>(std::move(shape), owned->data(), owner);
+py::array_t<T> view(const std::shared_ptr<BatchStorage>& storage, std::vector<T, Allocator>& values,
+                    std::vector<py::ssize_t> shape) {
+    auto* share = new std::shared_ptr<BatchStorage>(storage);
+    py::capsule owner(share, [](void* p) { delete static_cast<std::shared_ptr<BatchStorage>*>(p); });
+    return py::array_t<T>(std::move(shape), values.data(), owner);
 }
 
 // The applicable masks, as numpy booleans (a view of the uint8 buffer, no copy).
-py::object adopt_mask(BatchArray<std::uint8_t>&& values, std::vector<py::ssize_t> shape) {
-    return adopt(std::move(values), std::move(shape)).attr("view")(py::dtype::of<bool>());
+py::object view_mask(const std::shared_ptr<BatchStorage>& storage, BatchArray<std::uint8_t>& values,
+                     std::vector<py::ssize_t> shape) {
+    return view(storage, values, std::move(shape)).attr("view")(py::dtype::of<bool>());
 }
 
 struct Request {
@@ -79,13 +93,48 @@ void check_shape(const Framework& framework, const py::array& codes) {
                               std::to_string(codes.shape(1)));
 }
 
-BatchResult run(const Request& request, const std::uint8_t* codes, std::size_t rows, std::size_t row_stride, bool copied) {
-    BatchScores scores;
+// Whether an earlier result can take this call's output as it is: the same framework shape, rows
+// and arrays asked for (its memory is then written, never resized, so views of it stay valid).
+void check_out(const BatchResult& out, const Request& request, std::size_t rows) {
+    const auto& f = request.framework;
+    const auto& s = out.storage->scores;
+    auto refuse = [&](const std::string& why) {
+        throw py::value_error("score_many: out= must be a BatchResult of the same shape as this call's result: " + why);
+    };
+    if (out.framework_id != f.id()) refuse("it is of framework '" + out.framework_id + "', this call of '" + f.id() + "'");
+    if (s.areas != f.areas().size() || s.domains != f.domains().size() || s.tiers != f.tiers().size())
+        refuse("framework '" + f.id() + "' has changed shape since (areas, domains or tiers)");
+    if (out.rows != rows) refuse("it has " + std::to_string(out.rows) + " rows, this call " + std::to_string(rows));
+    if (out.outputs != request.options.outputs)
+        refuse("it holds other arrays (levels, scores, tier_scores must be asked for as when it was made)");
+}
+
+// `into` (out=) is returned as it is, so Python gets back the very object it passed.
+std::shared_ptr<BatchResult> run(const Request& request, const std::uint8_t* codes, std::size_t rows,
+                                 std::size_t row_stride, bool copied, const std::shared_ptr<BatchResult>& into) {
+    if (into) {
+        auto& out = *into;
+        check_out(out, request, rows);
+        {
+            py::gil_scoped_release release;
+            const std::lock_guard<std::mutex> lock(out.storage->writing);
+            score_many_into(out.storage->scores, *request.model, request.framework, codes, rows, row_stride, request.parameters,
+                            request.options);
+        }
+        out.model = request.model->name();
+        out.input_copied = copied;
+        out.threads = request.options.threads;
+        return into;
+    }
+    auto storage = std::make_shared<BatchStorage>();
     {
         py::gil_scoped_release release;  // pure C++ from here; the caller's array is kept alive by its handle
-        scores = score_many(*request.model, request.framework, codes, rows, row_stride, request.parameters, request.options);
+        score_many_into(storage->scores, *request.model, request.framework, codes, rows, row_stride, request.parameters,
+                        request.options);
     }
-    BatchResult out;
+    auto& scores = storage->scores;
+    auto result = std::make_shared<BatchResult>();
+    auto& out = *result;
     out.framework_id = request.framework.id();
     out.model = request.model->name();
     out.rows = rows;
@@ -96,42 +145,46 @@ BatchResult run(const Request& request, const std::uint8_t* codes, std::size_t r
     const auto na = static_cast<py::ssize_t>(scores.areas);
     const auto nd = static_cast<py::ssize_t>(scores.domains);
     const auto nt = static_cast<py::ssize_t>(scores.tiers);
-    out.area_applicable = adopt_mask(std::move(scores.area_applicable), {n, na});
-    out.domain_applicable = adopt_mask(std::move(scores.domain_applicable), {n, nd});
-    out.overall_applicable = adopt_mask(std::move(scores.overall_applicable), {n});
+    out.area_applicable = view_mask(storage, scores.area_applicable, {n, na});
+    out.domain_applicable = view_mask(storage, scores.domain_applicable, {n, nd});
+    out.overall_applicable = view_mask(storage, scores.overall_applicable, {n});
     const auto& o = request.options.outputs;
-    auto maybe = [&](bool wanted, auto&& values, std::vector<py::ssize_t> shape) -> py::object {
+    auto maybe = [&](bool wanted, auto& values, std::vector<py::ssize_t> shape) -> py::object {
         if (!wanted) return py::none();
-        return adopt(std::move(values), std::move(shape));
+        return view(storage, values, std::move(shape));
     };
-    out.area_levels = maybe(o & batch_levels, std::move(scores.area_levels), {n, na});
-    out.domain_levels = maybe(o & batch_levels, std::move(scores.domain_levels), {n, nd});
-    out.overall_levels = maybe(o & batch_levels, std::move(scores.overall_levels), {n});
-    out.area_scores = maybe(o & batch_scores, std::move(scores.area_scores), {n, na});
-    out.domain_scores = maybe(o & batch_scores, std::move(scores.domain_scores), {n, nd});
-    out.overall_scores = maybe(o & batch_scores, std::move(scores.overall_scores), {n});
-    out.area_tier_scores = maybe(o & batch_tier_scores, std::move(scores.area_tier_scores), {n, na, nt});
-    out.domain_tier_scores = maybe(o & batch_tier_scores, std::move(scores.domain_tier_scores), {n, nd, nt});
-    out.overall_tier_scores = maybe(o & batch_tier_scores, std::move(scores.overall_tier_scores), {n, nt});
+    out.area_levels = maybe(o & batch_levels, scores.area_levels, {n, na});
+    out.domain_levels = maybe(o & batch_levels, scores.domain_levels, {n, nd});
+    out.overall_levels = maybe(o & batch_levels, scores.overall_levels, {n});
+    out.area_scores = maybe(o & batch_scores, scores.area_scores, {n, na});
+    out.domain_scores = maybe(o & batch_scores, scores.domain_scores, {n, nd});
+    out.overall_scores = maybe(o & batch_scores, scores.overall_scores, {n});
+    out.area_tier_scores = maybe(o & batch_tier_scores, scores.area_tier_scores, {n, na, nt});
+    out.domain_tier_scores = maybe(o & batch_tier_scores, scores.domain_tier_scores, {n, nd, nt});
+    out.overall_tier_scores = maybe(o & batch_tier_scores, scores.overall_tier_scores, {n, nt});
     out.input_copied = copied;
     out.threads = request.options.threads;
-    return out;
+    out.outputs = o;
+    out.storage = std::move(storage);
+    return result;
 }
 
 // The fast path: C-contiguous uint8, read in place.
-BatchResult score_uint8(const Framework& framework, const py::array_t<std::uint8_t, py::array::c_style>& codes,
-                        const std::optional<std::string>& model, const std::optional<ModelParameters>& parameters,
-                        const std::shared_ptr<Registry>& registry, bool levels, bool scores, bool tier_scores,
-                        std::optional<unsigned> threads) {
+std::shared_ptr<BatchResult> score_uint8(const Framework& framework, const py::array_t<std::uint8_t, py::array::c_style>& codes,
+                       const std::optional<std::string>& model, const std::optional<ModelParameters>& parameters,
+                       const std::shared_ptr<Registry>& registry, bool levels, bool scores, bool tier_scores,
+                       std::optional<unsigned> threads, const std::shared_ptr<BatchResult>& out) {
     check_shape(framework, codes);
     const auto request = prepare(framework, model, parameters, registry, {levels, scores, tier_scores, threads});
-    return run(request, codes.data(), static_cast<std::size_t>(codes.shape(0)), static_cast<std::size_t>(codes.shape(1)), false);
+    return run(request, codes.data(), static_cast<std::size_t>(codes.shape(0)), static_cast<std::size_t>(codes.shape(1)), false,
+               out);
 }
 
 // Anything else array-like: integer dtypes only; values checked before the single conversion to uint8.
-BatchResult score_any(const Framework& framework, const py::object& statuses, const std::optional<std::string>& model,
-                      const std::optional<ModelParameters>& parameters, const std::shared_ptr<Registry>& registry,
-                      bool levels, bool scores, bool tier_scores, std::optional<unsigned> threads) {
+std::shared_ptr<BatchResult> score_any(const Framework& framework, const py::object& statuses, const std::optional<std::string>& model,
+                     const std::optional<ModelParameters>& parameters, const std::shared_ptr<Registry>& registry,
+                     bool levels, bool scores, bool tier_scores, std::optional<unsigned> threads,
+                     const std::shared_ptr<BatchResult>& out) {
     const auto np = py::module_::import("numpy");
     py::array codes = np.attr("asarray")(statuses);
     const auto kind = codes.dtype().kind();
@@ -146,7 +199,7 @@ BatchResult score_any(const Framework& framework, const py::object& statuses, co
     // uint8 rows whose columns are adjacent (a slice of a wider matrix, say) are read in place too.
     if (codes.dtype().is(py::dtype::of<std::uint8_t>()) && codes.strides(1) == 1 && codes.strides(0) >= codes.shape(1)) {
         const auto* data = static_cast<const std::uint8_t*>(codes.data());
-        return run(request, data, rows, static_cast<std::size_t>(codes.strides(0)), false);
+        return run(request, data, rows, static_cast<std::size_t>(codes.strides(0)), false, out);
     }
 
     const py::object bad =
@@ -163,7 +216,7 @@ BatchResult score_any(const Framework& framework, const py::object& statuses, co
     }
     const auto converted = py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast>::ensure(codes);
     if (!converted) throw py::error_already_set();
-    return run(request, converted.data(), rows, static_cast<std::size_t>(converted.shape(1)), true);
+    return run(request, converted.data(), rows, static_cast<std::size_t>(converted.shape(1)), true, out);
 }
 
 const char* const score_many_doc = R"doc(Score many assessments at once, as numpy arrays: for simulations and sensitivity analyses.
@@ -190,6 +243,12 @@ tier_scores : bool, default False
     Also the completion of each (area, tier).
 threads : int, optional
     Rows are split across this many threads; default every core.
+out : BatchResult, optional
+    A result of an earlier call with the same framework, number of rows and arrays asked for: its
+    arrays are written in place and it is returned (as numpy's ``out=``). A loop over batches of one
+    shape then takes its output memory once; new memory is the part of a call that does not scale
+    with threads (the system clears each new page). Views of its arrays see the new values. Anything
+    else is a ValueError, raised before any array is written.
 
 Returns
 -------
@@ -211,7 +270,7 @@ Examples
 }  // namespace
 
 void bind_batch(py::module_& m) {
-    py::class_<BatchResult>(m, "BatchResult", "Levels and scores of many assessments, as numpy arrays (rows = assessments).")
+    py::class_<BatchResult, std::shared_ptr<BatchResult>>(m, "BatchResult", "Levels and scores of many assessments, as numpy arrays (rows = assessments).")
         .def_readonly("framework_id", &BatchResult::framework_id, "The framework's id.")
         .def_readonly("model", &BatchResult::model, "The scoring model used.")
         .def_readonly("rows", &BatchResult::rows, "How many assessments.")
@@ -261,10 +320,11 @@ void bind_batch(py::module_& m) {
     // C-contiguous uint8 array binds to the first; everything else falls to the second.
     m.def("score_many", &score_uint8, py::arg("framework"), py::arg("statuses").noconvert(), py::arg("model") = py::none(),
           py::arg("parameters") = py::none(), py::arg("registry") = py::none(), py::kw_only(), py::arg("levels") = true,
-          py::arg("scores") = true, py::arg("tier_scores") = false, py::arg("threads") = py::none(), score_many_doc);
+          py::arg("scores") = true, py::arg("tier_scores") = false, py::arg("threads") = py::none(), py::arg("out") = py::none(), score_many_doc);
     m.def("score_many", &score_any, py::arg("framework"), py::arg("statuses"), py::arg("model") = py::none(),
           py::arg("parameters") = py::none(), py::arg("registry") = py::none(), py::kw_only(), py::arg("levels") = true,
           py::arg("scores") = true, py::arg("tier_scores") = false, py::arg("threads") = py::none(),
+          py::arg("out") = py::none(),
           "The same for any other integer array-like (another dtype, Fortran order, nested lists): values are "
           "checked to be 0..4, then converted to a C-contiguous uint8 matrix once.");
 }

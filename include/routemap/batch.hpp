@@ -66,7 +66,9 @@ struct BatchScores {
     BatchArray<double> area_scores, domain_scores, overall_scores;                    // rows x n
     BatchArray<double> area_tier_scores, domain_tier_scores, overall_tier_scores;     // rows x n x tiers
 
-    // Sizes every array asked for by `outputs`, leaving the contents to the plan that writes them.
+    // Sizes every array asked for by `outputs`, leaving the contents to the plan that writes them. An
+    // array that already has its size keeps its memory (score_many_into); arrays not asked for are
+    // emptied.
     void allocate(std::size_t rows, std::size_t areas, std::size_t domains, std::size_t tiers, unsigned outputs);
 };
 
@@ -80,5 +82,16 @@ struct BatchScores {
 BatchScores score_many(const ScoringModel& model, const Framework& framework, const std::uint8_t* codes,
                        std::size_t rows, std::size_t row_stride, const ModelParameters& parameters,
                        const BatchOptions& options = {});
+
+// score_many writing into the arrays of an earlier result, as numpy's `out=`: an array that already
+// has the size asked for is written in place, so a loop over batches of one shape takes its output
+// memory once. New memory is the one part of score_many that does not scale with threads: the system
+// clears each fresh page on first touch, which on the development machine cost as much as staged
+// scoring itself. Arrays of another size are made anew; arrays not asked for are emptied. Throws
+// Error, before writing anything, when `codes` overlaps one of out's arrays; on an invalid code, the
+// rows of out already written by then hold new values and the others old ones.
+void score_many_into(BatchScores& out, const ScoringModel& model, const Framework& framework,
+                     const std::uint8_t* codes, std::size_t rows, std::size_t row_stride,
+                     const ModelParameters& parameters, const BatchOptions& options = {});
 
 }  // namespace routemap

@@ -536,6 +536,7 @@ def score_many(
     scores: bool = True,
     tier_scores: bool = False,
     threads: Optional[int] = None,
+    out: Optional[BatchResult] = None,
 ) -> BatchResult: ...
 
 # --- targets, gaps, paths ---------------------------------------------------------------------------

@@ -19,8 +19,12 @@ void advise_huge_pages(void* data, std::size_t bytes) noexcept;
 // cleared by the system) once, on this thread: measured on the development machine, page faults taken
 // by two scoring threads at once cost more than they saved (staged scoring, memory-bound, ran no faster
 // on two threads than on one), while a full zeroing pass, as std::vector's, doubled the writes.
+//
+// A vector that already holds n elements is left as it is, memory and values (score_many_into).
 template <class Vector>
 void resize_large(Vector& v, std::size_t n) {
+    if (v.size() == n) return;
+    Vector().swap(v);  // let go of the old buffer first: it is not copied, and the peak stays one buffer
     v.reserve(n);
     const std::size_t size = n * sizeof(typename Vector::value_type);
     advise_huge_pages(v.data(), size);

@@ -2,6 +2,7 @@
 // without a plan), every framework, NaN and masks included, on 1, 2 and 3 threads.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -182,4 +183,101 @@ TEST(Batch, ParametersThatWouldGiveFreeLevelsAreRefused) {
     EXPECT_THROW((void)score(registry, f, blank, "continuous", {{"level_threshold", 0.0}}), Error);
     EXPECT_THROW((void)score(registry, f, blank, "coverage", {{"level_threshold", -1.0}}), Error);
     EXPECT_THROW((void)score(registry, f, blank, "continuous", {{"partial_credit", 1.5}}), Error);
+}
+
+// score_many_into: every array of the right size keeps its memory and gets exactly what a new call
+// gives, whatever it held before (values of another model, another thread count); the arrays of
+// another size are made anew and arrays no longer asked for emptied.
+TEST(Batch, ScoreManyIntoWritesInPlaceWhatANewCallGives) {
+    const Registry registry({test::source_dir(), test::binary_dir() / "share" / "routemap"});
+    const auto& f = registry.get("newham-organisation");
+    const auto n = f.criteria().size();
+    const std::size_t rows = 3000;
+    const auto first = random_rows(rows, n, 21), second = random_rows(rows, n, 22);
+    BatchOptions all;
+    all.outputs = batch_levels | batch_scores | batch_tier_scores;
+    BatchScores out;
+    const auto& coverage = registry.model("coverage");
+    score_many_into(out, coverage, f, first.data(), rows, n, resolve_parameters(coverage, f), all);
+    const auto* levels = out.area_levels.data();
+    const auto* scores = out.overall_scores.data();
+    const auto* tiers = out.domain_tier_scores.data();
+    for (const auto* name : {"staged", "continuous", "coverage", "eds-rating"}) {
+        const auto& model = registry.model(name);
+        const auto parameters = resolve_parameters(model, f);
+        for (const unsigned threads : {1u, 2u, 3u}) {
+            BatchOptions options = all;
+            options.threads = threads;
+            score_many_into(out, model, f, second.data(), rows, n, parameters, options);
+            EXPECT_EQ(out.area_levels.data(), levels);
+            EXPECT_EQ(out.overall_scores.data(), scores);
+            EXPECT_EQ(out.domain_tier_scores.data(), tiers);
+            const auto fresh = score_many(model, f, second.data(), rows, n, parameters, options);
+            ASSERT_EQ(out.rows, fresh.rows);
+            auto same_values = [&](const auto& a, const auto& b, const char* what) {
+                ASSERT_EQ(a.size(), b.size()) << what;
+                for (std::size_t i = 0; i < a.size(); ++i)
+                    ASSERT_TRUE(same(static_cast<double>(a[i]), static_cast<double>(b[i])))
+                        << name << " " << threads << " threads, " << what << " [" << i << "]";
+            };
+            same_values(out.area_applicable, fresh.area_applicable, "area_applicable");
+            same_values(out.domain_applicable, fresh.domain_applicable, "domain_applicable");
+            same_values(out.overall_applicable, fresh.overall_applicable, "overall_applicable");
+            same_values(out.area_levels, fresh.area_levels, "area_levels");
+            same_values(out.domain_levels, fresh.domain_levels, "domain_levels");
+            same_values(out.overall_levels, fresh.overall_levels, "overall_levels");
+            same_values(out.area_scores, fresh.area_scores, "area_scores");
+            same_values(out.domain_scores, fresh.domain_scores, "domain_scores");
+            same_values(out.overall_scores, fresh.overall_scores, "overall_scores");
+            same_values(out.area_tier_scores, fresh.area_tier_scores, "area_tier_scores");
+            same_values(out.domain_tier_scores, fresh.domain_tier_scores, "domain_tier_scores");
+            same_values(out.overall_tier_scores, fresh.overall_tier_scores, "overall_tier_scores");
+            if (::testing::Test::HasFatalFailure()) return;
+        }
+    }
+    // Fewer outputs: the others are emptied; fewer rows: arrays of the new size.
+    BatchOptions levels_only;
+    levels_only.outputs = batch_levels;
+    const auto& staged = registry.model("staged");
+    const auto staged_parameters = resolve_parameters(staged, f);
+    score_many_into(out, staged, f, second.data(), 100, n, staged_parameters, levels_only);
+    EXPECT_EQ(out.rows, 100u);
+    EXPECT_EQ(out.area_levels.size(), 100 * f.areas().size());
+    EXPECT_EQ(out.area_applicable.size(), 100 * f.areas().size());
+    EXPECT_TRUE(out.area_scores.empty());
+    EXPECT_TRUE(out.overall_tier_scores.empty());
+    const auto fresh = score_many(staged, f, second.data(), 100, n, staged_parameters, levels_only);
+    EXPECT_TRUE(std::equal(out.area_levels.begin(), out.area_levels.end(), fresh.area_levels.begin()));
+}
+
+// Status codes read from the memory of the output would change under the code check (and could then
+// index past a plan's tables): refused before anything is written, the output left as it was.
+TEST(Batch, ScoreManyIntoRefusesInputInsideItsOutput) {
+    const Registry registry({test::source_dir()}, test::no_plugins());
+    const auto& f = registry.get("newham-organisation");
+    const auto n = f.criteria().size();
+    const std::size_t rows = 2000;
+    const auto codes = random_rows(rows, n, 23);
+    BatchScores out;
+    score_many_into(out, registry.model("staged"), f, codes.data(), rows, n, {});
+    const auto before = out.overall_scores;
+    // The area scores hold 8 bytes per area per row: rows of 80 bytes, wide enough for 59 codes.
+    const auto* inside = reinterpret_cast<const std::uint8_t*>(out.area_scores.data());
+    const auto stride = f.areas().size() * sizeof(double);
+    ASSERT_GE(stride, n);
+    for (const unsigned threads : {1u, 2u}) {
+        BatchOptions options;
+        options.threads = threads;
+        try {
+            score_many_into(out, registry.model("staged"), f, inside, rows, stride, {}, options);
+            FAIL() << "input inside the output was accepted";
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find("lie in the memory of the output"), std::string::npos) << e.what();
+        }
+        // The last byte of the input touching the first byte of an output array is an overlap too.
+        const auto* tail = reinterpret_cast<const std::uint8_t*>(out.overall_levels.data()) - n + 1;
+        EXPECT_THROW(score_many_into(out, registry.model("staged"), f, tail, 1, n, {}, options), Error);
+    }
+    EXPECT_TRUE(std::equal(before.begin(), before.end(), out.overall_scores.begin(),
+                           [](double a, double b) { return same(a, b); }));
 }

@@ -153,3 +153,77 @@ def test_frame_and_dict(service):
     assert d["area_levels"] is batch.area_levels
     assert repr(batch) == (f"<BatchResult newham-service (staged): 3 assessments x {len(service.areas)} areas, "
                            f"{len(service.domains)} domains>")
+
+
+ARRAYS = ["area_levels", "area_scores", "domain_levels", "domain_scores", "overall_levels", "overall_scores",
+          "area_applicable", "domain_applicable", "overall_applicable", "area_tier_scores", "domain_tier_scores",
+          "overall_tier_scores"]
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_out_writes_in_place_what_a_new_call_gives(organisation, model):
+    first = random_codes(organisation, 3000, seed=31)
+    second = random_codes(organisation, 3000, seed=32)
+    out = routemap.score_many(organisation, first, "coverage", tier_scores=True)
+    views = {name: getattr(out, name) for name in ARRAYS}
+    held = out.overall_scores[:10]  # a view taken before: it sees the new values
+    for threads in (1, 2):
+        again = routemap.score_many(organisation, second, model, tier_scores=True, threads=threads, out=out)
+        assert again is out and out.model == model and out.threads == threads
+        fresh = routemap.score_many(organisation, second, model, tier_scores=True, threads=threads)
+        for name in ARRAYS:
+            got = getattr(out, name)
+            assert np.shares_memory(got, views[name]), name  # the same memory, written in place
+            assert np.array_equal(got, getattr(fresh, name), equal_nan=True), name
+        assert np.array_equal(held, fresh.overall_scores[:10], equal_nan=True)
+    # Any other integer array (converted first) can be scored into it too.
+    routemap.score_many(organisation, first.astype(np.int64), model, tier_scores=True, out=out)
+    assert out.input_copied
+    assert np.array_equal(out.area_levels, routemap.score_many(organisation, first, model).area_levels)
+
+
+def test_out_must_have_the_shape_of_the_result(organisation, service):
+    codes = random_codes(organisation, 50, seed=33)
+    out = routemap.score_many(organisation, codes)
+    before = out.overall_scores.copy()
+    with pytest.raises(ValueError, match="50 rows, this call 49"):
+        routemap.score_many(organisation, codes[:49], out=out)
+    with pytest.raises(ValueError, match="other arrays"):
+        routemap.score_many(organisation, codes, levels=False, out=out)
+    with pytest.raises(ValueError, match="other arrays"):
+        routemap.score_many(organisation, codes, tier_scores=True, out=out)
+    with pytest.raises(ValueError, match="framework 'newham-organisation'"):
+        routemap.score_many(service, random_codes(service, 50, seed=34), out=out)
+    with pytest.raises(TypeError):
+        routemap.score_many(organisation, codes, out=np.empty(50))
+    assert np.array_equal(out.overall_scores, before, equal_nan=True)  # nothing written by a refused call
+
+
+def test_out_refuses_status_codes_in_its_own_memory(organisation):
+    rows = 2000
+    out = routemap.score_many(organisation, random_codes(organisation, rows, seed=35))
+    before = out.area_scores.copy()
+    # uint8 rows with adjacent columns are read in place: here, inside out's area scores.
+    inside = np.lib.stride_tricks.as_strided(out.area_scores.view(np.uint8), shape=(rows, len(organisation.criteria)),
+                                             strides=(out.area_scores.strides[0], 1))
+    with pytest.raises(routemap.Error, match="memory of the output"):
+        routemap.score_many(organisation, inside, out=out)
+    assert np.array_equal(out.area_scores, before, equal_nan=True)
+
+
+def test_out_from_several_threads_at_once(organisation):
+    # Calls into one result take turns: whichever ran last, the arrays hold one call's whole answer.
+    codes = [random_codes(organisation, 5000, seed=s) for s in (36, 37)]
+    expected = [routemap.score_many(organisation, c).overall_scores for c in codes]
+    out = routemap.score_many(organisation, codes[0])
+
+    def work(i):
+        for _ in range(5):
+            routemap.score_many(organisation, codes[i], out=out)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert any(np.array_equal(out.overall_scores, e, equal_nan=True) for e in expected)
