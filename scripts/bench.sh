@@ -18,6 +18,7 @@ echo
 echo "== the C++ kernel"
 "$build/benchmarks/routemap_benchmark" batch 1000000 1
 "$build/benchmarks/routemap_benchmark" batch 1000000 2
+"$build/benchmarks/routemap_benchmark" threads 1000000 9
 echo
 echo "== load, gap, path and the CLI on synthetic frameworks"
 python3 "$here/benchmarks/graph.py" --build "$build"
