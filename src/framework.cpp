@@ -52,7 +52,8 @@ const T& require_found(const T* found, std::string_view what, std::string_view i
 
 std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagnostic>& diagnostics) {
     // Sizes first: past a limit, validating (and building the graph) could take the process down.
-    if (!detail::check_limits(spec, diagnostics)) return std::nullopt;
+    const auto dependencies = detail::check_limits(spec, diagnostics);
+    if (!dependencies) return std::nullopt;
     detail::FrameworkValidator validator(spec, diagnostics);
     auto data = std::make_shared<Data>();
     data->info = spec.info;
@@ -117,7 +118,7 @@ std::optional<Framework> Framework::build(FrameworkSpec spec, std::vector<Diagno
     index_ids(data->domain_index, data->domains);
     index_ids(data->area_index, data->areas);
     index_ids(data->criterion_index, data->criteria);
-    auto edges = validator.edges(data->criteria, data->areas, data->criterion_index);
+    auto edges = validator.edges(data->criteria, data->areas, data->criterion_index, *dependencies);
     data->graph.emplace(data->criteria.size(), edges);
     validator.check_cycle(*data->graph, data->criteria);
     validator.finish();

@@ -16,6 +16,7 @@
 #include <routemap/report.hpp>
 #include <routemap/scoring.hpp>
 
+#include "detail/environment.hpp"
 #include "detail/framework_id_peek.hpp"
 
 namespace routemap {
@@ -112,10 +113,7 @@ struct Registry::Impl {
     }
 };
 
-bool Registry::plugins_disabled_by_environment() noexcept {
-    const char* value = std::getenv("ROUTEMAP_NO_PLUGINS");
-    return value && *value && std::string_view(value) != "0";
-}
+bool Registry::plugins_disabled_by_environment() noexcept { return detail::environment_flag("ROUTEMAP_NO_PLUGINS"); }
 
 Registry::Registry(std::vector<std::filesystem::path> search_path) : Registry(std::move(search_path), Options{}) {}
 

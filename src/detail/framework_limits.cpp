@@ -25,7 +25,7 @@ class LimitChecker {
 public:
     LimitChecker(const FrameworkSpec& spec, std::vector<Diagnostic>& out) : spec_(spec), out_(out) {}
 
-    bool run() {
+    std::optional<std::size_t> run() {
         id(spec_.info.id, "framework", spec_.location);
         std::size_t criteria = 0;
         for (const auto& t : spec_.tiers) {
@@ -51,9 +51,9 @@ public:
             error("the framework has " + std::to_string(criteria) + " criteria, more than routemap's limit of " +
                       std::to_string(limits::max_criteria) + " (docs/limits.md)",
                   spec_.location);
-            return false;  // do not even count the edges of such a file
+            return std::nullopt;  // do not even count the edges of such a file
         }
-        if (!ok_) return false;
+        if (!ok_) return std::nullopt;
         return dependencies();
     }
 
@@ -75,7 +75,7 @@ private:
     // Implicit edges: each criterion depends on every criterion of the nearest lower tier present in
     // its area (see FrameworkValidator::edges), so an area holds sum(count[t] * count[t-below]) of them;
     // none with `implicit_edges = "none"`.
-    bool dependencies() {
+    std::optional<std::size_t> dependencies() {
         std::uint64_t total = 0, worst = 0;
         const AreaSpec* worst_area = nullptr;
         std::string worst_id;
@@ -105,7 +105,7 @@ private:
                     worst_id = a.implicit ? d.id : d.id + "." + a.id;
                 }
             }
-        if (total <= limits::max_dependencies) return true;
+        if (total <= limits::max_dependencies) return static_cast<std::size_t>(total);
         std::string message = "the framework has " + std::to_string(total) + " dependencies, more than routemap's limit of " +
                               std::to_string(limits::max_dependencies) + " (docs/limits.md)";
         if (worst_area) {
@@ -114,7 +114,7 @@ private:
                        "split the area or its tiers)";
         }
         error(std::move(message), worst_area ? worst_area->location : spec_.location);
-        return false;
+        return std::nullopt;
     }
 
     const FrameworkSpec& spec_;
@@ -132,6 +132,8 @@ SpecSizes spec_sizes(const FrameworkSpec& spec) {
     return sizes;
 }
 
-bool check_limits(const FrameworkSpec& spec, std::vector<Diagnostic>& out) { return LimitChecker(spec, out).run(); }
+std::optional<std::size_t> check_limits(const FrameworkSpec& spec, std::vector<Diagnostic>& out) {
+    return LimitChecker(spec, out).run();
+}
 
 }  // namespace routemap::detail

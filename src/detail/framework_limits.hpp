@@ -5,6 +5,7 @@
 // is counted from the tiers of each area without materialising a single edge.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,10 @@ struct SpecSizes {
 // How many areas and criteria the specification holds (for sizing what is built from it).
 SpecSizes spec_sizes(const FrameworkSpec& spec);
 
-// False, after adding a positioned error for each limit passed, when the framework must be refused.
-bool check_limits(const FrameworkSpec& spec, std::vector<Diagnostic>& out);
+// How many dependencies the framework has (implicit and `requires`: at least as many as the edges its
+// graph will have, for reserving them), or nullopt, after adding a positioned error for each limit
+// passed, when the framework must be refused.
+std::optional<std::size_t> check_limits(const FrameworkSpec& spec, std::vector<Diagnostic>& out);
 
 // An id or text cut to a readable length for a message: "abcdef…" (at most `keep` bytes, whole code points).
 std::string preview(std::string_view text, std::size_t keep = 40);

@@ -287,18 +287,18 @@ std::optional<std::size_t> FrameworkValidator::add_criterion(const CriterionSpec
 
 std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterion>& criteria,
                                                       const std::vector<Area>& areas,
-                                                      const IdIndex& index) {
+                                                      const IdIndex& index, std::size_t expected) {
     std::vector<DependencyEdge> edges;
+    // check_limits() counted them on the spec: a big framework's build does not grow the list step by step.
+    edges.reserve(expected);
     // Implicit: each criterion depends on every criterion of the nearest lower tier present in its area.
     if (spec_.implicit_edges == ImplicitEdges::previous_tier) {
         // Bucketed by tier (document order kept), so that finding the nearest lower tier is not
         // quadratic in the size of the area; the number of edges is bounded by check_limits(). The
-        // buckets are kept from one area to the next, and the edges counted first, so that a big
-        // framework's build does not spend its time in the allocator.
+        // buckets are kept from one area to the next.
         std::vector<std::vector<std::size_t>> by_tier(spec_.tiers.size());
         std::vector<std::size_t> below(spec_.tiers.size());  // the nearest lower tier with criteria, + 1
-        std::size_t implicit = 0;
-        const auto bucket = [&](const Area& area) {
+        for (const auto& area : areas) {
             for (auto& b : by_tier) b.clear();
             for (auto i = area.first_criterion; i < area.first_criterion + area.criterion_count; ++i)
                 by_tier[criteria[i].tier].push_back(i);
@@ -307,17 +307,6 @@ std::vector<DependencyEdge> FrameworkValidator::edges(const std::vector<Criterio
                 below[t] = nearest;
                 if (!by_tier[t].empty()) nearest = t + 1;
             }
-        };
-        for (const auto& area : areas) {
-            bucket(area);
-            for (std::size_t t = 0; t < by_tier.size(); ++t)
-                if (below[t]) implicit += by_tier[t].size() * by_tier[below[t] - 1].size();
-        }
-        std::size_t explicit_edges = 0;
-        for (const auto& c : criteria) explicit_edges += c.requires_ids.size();
-        edges.reserve(implicit + explicit_edges);
-        for (const auto& area : areas) {
-            bucket(area);
             for (auto i = area.first_criterion; i < area.first_criterion + area.criterion_count; ++i) {
                 const auto lower = below[criteria[i].tier];
                 if (!lower) continue;

@@ -48,9 +48,9 @@ public:
                                              const IdIndex& tiers,
                                              std::size_t tier_count);
     // Implicit (unless the framework turned them off) and explicit edges; reports unknown `requires`
-    // targets and higher-tier requirements.
+    // targets and higher-tier requirements. `expected`: about how many (check_limits' count), reserved.
     std::vector<DependencyEdge> edges(const std::vector<Criterion>& criteria, const std::vector<Area>& areas,
-                                      const IdIndex& index);
+                                      const IdIndex& index, std::size_t expected);
     void check_cycle(const DependencyGraph& graph, const std::vector<Criterion>& criteria);
     // The tiers an area declares (indices, or nullopt entries dropped after an error), checked against
     // its criteria; without a declaration, a warning naming the tiers the area skips.

@@ -2,6 +2,7 @@
 
 #include "input_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -41,6 +42,31 @@ private:
 
 }  // namespace
 
+ReadEnd read_to_end(int fd, std::size_t expected, std::size_t most, std::string& out) {
+    // One byte more than expected, so that reaching the end takes no second growth of the string.
+    out.resize(std::min(expected, most) + 1);
+    std::size_t done = 0;
+    while (true) {
+        if (done == out.size()) {
+            if (done > most) {
+                out.resize(done);
+                return ReadEnd::too_big;
+            }
+            out.resize(std::min(most + 1, 2 * out.size()));
+        }
+        const auto n = ::read(fd, out.data() + done, out.size() - done);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            out.resize(done);
+            return ReadEnd::failed;
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    out.resize(done);
+    return done > most ? ReadEnd::too_big : ReadEnd::whole;
+}
+
 std::string read_text_file(const std::string& path) {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer before fstat could
     // refuse it. It does not change how a regular file reads.
@@ -57,18 +83,9 @@ std::string read_text_file(const std::string& path) {
     };
     if (size > limits::max_file_bytes) too_big(size);
     std::string text;
-    text.reserve(size);
-    char buffer[65536];
-    while (true) {
-        const auto n = ::read(fd.get(), buffer, sizeof buffer);
-        if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
-            fail(path, reason(errno));  // EIO and the like: an error, never an empty or short file
-        }
-        if (n == 0) break;
-        text.append(buffer, static_cast<std::size_t>(n));
-        if (text.size() > limits::max_file_bytes) too_big(text.size());  // grew while being read
-    }
+    const auto end = read_to_end(fd.get(), size, limits::max_file_bytes, text);
+    if (end == ReadEnd::failed) fail(path, reason(errno));  // EIO and the like: an error, never an empty or short file
+    if (end == ReadEnd::too_big) too_big(text.size());     // grew while being read
     return text;
 }
 

@@ -30,6 +30,8 @@
 
 #include <routemap/version.hpp>
 
+#include "../detail/environment.hpp"
+#include "../detail/input_file.hpp"
 #include "spec_codec.hpp"
 
 namespace routemap {
@@ -123,15 +125,9 @@ std::optional<std::string> slurp(const std::filesystem::path& file, std::size_t 
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0 &&
         static_cast<std::uint64_t>(st.st_size) <= most) {
-        std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-        std::size_t done = 0;
-        while (done < bytes.size()) {
-            const auto n = ::read(fd, bytes.data() + done, bytes.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            done += static_cast<std::size_t>(n);
-        }
-        if (done == bytes.size()) out = std::move(bytes);
+        std::string bytes;
+        const auto size = static_cast<std::size_t>(st.st_size);
+        if (detail::read_to_end(fd, size, size, bytes) == detail::ReadEnd::whole && bytes.size() == size) out = std::move(bytes);
     }
     ::close(fd);
     return out;
@@ -182,11 +178,6 @@ void prune(const std::filesystem::path& directory, std::size_t keep) {
     for (std::size_t i = keep; i < entries.size(); ++i) std::filesystem::remove(entries[i].second, ec);
 }
 
-bool set_in_environment(const char* name) {
-    const char* value = std::getenv(name);
-    return value && *value && std::string_view(value) != "0";
-}
-
 }  // namespace
 
 FrameworkCache::FrameworkCache(std::filesystem::path directory) : FrameworkCache(std::move(directory), Options{}) {}
@@ -195,7 +186,7 @@ FrameworkCache::FrameworkCache(std::filesystem::path directory, Options options)
     : directory_(std::move(directory)), options_(options) {}
 
 std::optional<FrameworkCache> FrameworkCache::from_environment() {
-    if (set_in_environment("ROUTEMAP_NO_CACHE")) return std::nullopt;
+    if (detail::environment_flag("ROUTEMAP_NO_CACHE")) return std::nullopt;
     if (const char* dir = std::getenv("ROUTEMAP_CACHE_DIR"); dir && *dir) return FrameworkCache(dir);
     if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return FrameworkCache(std::filesystem::path(xdg) / "routemap");
     if (const char* home = std::getenv("HOME"); home && *home)

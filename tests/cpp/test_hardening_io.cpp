@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <random>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -13,6 +15,7 @@
 #include <unistd.h>
 
 #include "test_support.hpp"
+#include "detail/input_file.hpp"
 
 using namespace routemap;
 namespace fs = std::filesystem;
@@ -193,3 +196,39 @@ TEST(AtomicWrite, TemporaryFilesOfKilledWritersAreRemovedByTheNextWrite) {
 }
 
 }  // namespace
+
+// read_to_end, under read_text_file and the framework cache: the bytes as they are, whatever the size
+// fstat gave (a file that grew, a /proc file that says 0), a limit, and a read error.
+TEST(InputFiles, ReadToEndGivesTheWholeFileWhateverSizeWasExpected) {
+    Scratch dir("read-to-end");
+    std::mt19937 random(7);
+    for (const std::size_t size : {0u, 1u, 65535u, 65536u, 65537u, 1000003u}) {
+        std::string bytes(size, '\0');
+        for (auto& b : bytes) b = static_cast<char>(random());
+        const auto file = dir.path() / ("f" + std::to_string(size));
+        std::ofstream(file, std::ios::binary) << bytes;
+        for (const std::size_t expected : {std::size_t{0}, size / 2, size, size + 10}) {
+            const int fd = ::open(file.c_str(), O_RDONLY);
+            ASSERT_GE(fd, 0);
+            std::string out;
+            EXPECT_EQ(routemap::detail::read_to_end(fd, expected, 2000000, out), routemap::detail::ReadEnd::whole);
+            ::close(fd);
+            EXPECT_EQ(out, bytes) << size << " bytes, " << expected << " expected";
+        }
+        if (size > 1) {
+            const int fd = ::open(file.c_str(), O_RDONLY);
+            std::string out;
+            EXPECT_EQ(routemap::detail::read_to_end(fd, 0, size - 1, out), routemap::detail::ReadEnd::too_big) << size;
+            ::close(fd);
+        }
+    }
+    // A /proc file is regular and says it is empty; its text is still read.
+    EXPECT_NE(routemap::detail::read_text_file("/proc/self/status").find("Pid:"), std::string::npos);
+    const int directory = ::open(dir.path().c_str(), O_RDONLY | O_DIRECTORY);
+    ASSERT_GE(directory, 0);
+    std::string out;
+    EXPECT_EQ(routemap::detail::read_to_end(directory, 10, 100, out), routemap::detail::ReadEnd::failed);
+    EXPECT_EQ(errno, EISDIR);
+    EXPECT_TRUE(out.empty());
+    ::close(directory);
+}
