@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev libboost-program-options-dev
-  libtomlplusplus-dev nlohmann-json3-dev libmd4c-dev libxxhash-dev
+  libtomlplusplus-dev nlohmann-json3-dev libmd4c-dev libxxhash-dev libmimalloc-dev
   libgtest-dev libgmock-dev pybind11-dev
   chromium chromium-driver fonts-dejavu-core poppler-utils
 )

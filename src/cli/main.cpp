@@ -3,6 +3,9 @@
 // (docs/cli.md): 0 ok, 1 findings (validate), 2 usage or input error. No exception escapes.
 
 #include <malloc.h>
+#if ROUTEMAP_CLI_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include <exception>
 #include <iostream>
@@ -52,6 +55,16 @@ const std::vector<Command>& all_commands() {
 }
 
 namespace {
+
+// What serves the process's allocations (src/cli/CMakeLists.txt), for bug reports and benchmarks.
+std::string allocator_name() {
+#if ROUTEMAP_CLI_MIMALLOC
+    const int v = mi_version();  // 209 for 2.0.9
+    return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10);
+#else
+    return "the system's malloc";
+#endif
+}
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool frees_at_exit = true;
@@ -120,7 +133,8 @@ int run(const std::vector<std::string>& args) {
         throw UsageError(e.what());
     }
     if (values.count("version")) {
-        std::cout << "routemap " << version_string << " (plugin API " << plugin_api_version << ")\n";
+        std::cout << "routemap " << version_string << " (plugin API " << plugin_api_version << ")\n"
+                  << "allocator: " << allocator_name() << '\n';
         return exit_ok;
     }
     if (values.count("help") || at == args.size()) {
@@ -164,9 +178,15 @@ int main(int argc, char** argv) {
     // a time (an mprotect call and fresh page faults each) and give every block over 128 KiB its own
     // mmap; a big framework loaded on the prefetch thread made thousands of those calls
     // (docs/performance.md).
+#if ROUTEMAP_CLI_MIMALLOC
+    // mimalloc, linked in (src/cli/CMakeLists.txt), serves every allocation of the process instead;
+    // this reference also keeps the linker from dropping it as unused.
+    (void)mi_version();
+#else
     mallopt(M_TOP_PAD, 64 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
     try {
         return run(std::vector<std::string>(argv + 1, argv + argc));
     } catch (const UsageError& e) {

@@ -89,3 +89,17 @@ def test_error_output_has_no_stack_trace_on_binary_garbage(routemap, tmp_path):
     assert result.returncode == 2, str(result)
     assert result.stderr.strip(), str(result)
     assert all(line.startswith(str(garbage)) or line.startswith("routemap: ") for line in result.stderr.splitlines())
+
+
+def test_version_names_the_allocator_that_serves_the_process(routemap):
+    # Built with mimalloc (src/cli/CMakeLists.txt, when Debian's libmimalloc-dev is installed), the
+    # process's allocations must really go to it: its statistics, asked for by the environment, show.
+    allocator = routemap.ok("--version").stdout.splitlines()[1]
+    assert allocator.startswith("allocator: ")
+    stats = routemap("list", env=dict(routemap.env, MIMALLOC_SHOW_STATS="1"))
+    assert stats.returncode == 0, str(stats)
+    if allocator.startswith("allocator: mimalloc "):
+        assert "heap stats" in stats.stderr
+    else:
+        assert allocator == "allocator: the system's malloc"
+        assert "heap stats" not in stats.stderr
