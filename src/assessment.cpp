@@ -8,6 +8,7 @@
 #include <routemap/limits.hpp>
 
 #include "assessment_io/common.hpp"
+#include "detail/known_records.hpp"
 #include "detail/suggest.hpp"
 
 namespace routemap {
@@ -133,11 +134,8 @@ CriterionRecord& Assessment::set(std::string criterion_id, Status status, std::s
 std::vector<Status> Assessment::statuses(const Framework& framework) const {
     // One hash lookup per record (not a tree search per criterion): linear in the assessment.
     std::vector<Status> out(framework.criteria().size(), Status::unknown);
-    for (const auto& [id, record] : records)
-        if (const auto* c = framework.find_criterion(id)) {
-            if (record.answer.empty()) out[c->index] = record.status;
-            else if (const auto* a = framework.find_answer(*c, record.answer)) out[c->index] = a->meaning;
-        }
+    detail::for_each_known_record(framework, *this,
+                                  [&](const Criterion& c, const CriterionRecord&, Status counted) { out[c.index] = counted; });
     return out;
 }
 

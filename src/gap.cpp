@@ -9,6 +9,7 @@
 #include <routemap/scoring.hpp>
 #include <routemap/scoring_plan.hpp>
 
+#include "detail/known_records.hpp"
 #include "scoring/tier_plan.hpp"
 
 namespace routemap {
@@ -151,12 +152,21 @@ bool is_overdue(std::string_view due, std::string_view as_of) noexcept {
 
 GapAnalysis analyse_gap(const Framework& framework, const Assessment& assessment, const Target& target) {
     assessment.validate(framework);
-    auto gap = analyse_gap(framework, assessment.statuses(framework), target);
+    // One walk of the records gives both the statuses and each criterion's record, for owners and due
+    // dates (a search of the ordered records per gap item was a third of a big gap analysis).
+    const auto n = framework.criteria().size();
+    std::vector<Status> statuses(n, Status::unknown);
+    std::vector<const CriterionRecord*> record_of(n, nullptr);
+    detail::for_each_known_record(framework, assessment, [&](const Criterion& c, const CriterionRecord& record, Status counted) {
+        statuses[c.index] = counted;
+        record_of[c.index] = &record;
+    });
+    auto gap = analyse_gap(framework, statuses, target);
     for (auto& item : gap.items) {
-        const auto record = assessment.records.find(item.id);
-        if (record == assessment.records.end()) continue;
-        item.owner = record->second.owner;
-        item.due = record->second.due;
+        const auto* record = record_of[item.criterion];
+        if (!record) continue;
+        item.owner = record->owner;
+        item.due = record->due;
         item.overdue = is_overdue(item.due, assessment.date);
     }
     return gap;

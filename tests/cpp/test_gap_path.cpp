@@ -1,6 +1,12 @@
 // Gap analysis and progression paths on the worked example (cross-area requires edges).
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <map>
+#include <numeric>
+#include <random>
+#include <tuple>
+
 #include "worked_example.hpp"
 
 using namespace routemap;
@@ -151,4 +157,95 @@ TEST(Target, ParsesTomlWithPositions) {
         EXPECT_EQ(e.location().line, 1u);
         EXPECT_EQ(e.location().column, 8u);
     }
+}
+
+// A path long enough to be made on several threads (over 8,192 steps), against the definition written
+// out plainly here: phases by depth among the gap's items, the order by (phase, tier, domain, area,
+// heavier first, framework order), each step with its item's status, owner and due date, and waiting
+// for exactly its direct prerequisites among the gap's items. The gap itself is checked against the
+// statuses, owners and due dates it was made from.
+TEST(Path, ABigPathIsThePlainDefinitionStepByStep) {
+    std::string text = test::header("big-path") + test::two_tiers();
+    std::mt19937 random(42);
+    for (int d = 0; d < 4; ++d) {
+        text += "[[domains]]\nid = \"d" + std::to_string(d) + "\"\nname = \"D\"\n";
+        for (int a = 0; a < 60; ++a) {
+            text += "[[domains.areas]]\nid = \"a" + std::to_string(a) + "\"\nname = \"A\"\n";
+            for (int c = 0; c < 50; ++c) {
+                const bool advanced = c >= 20;
+                text += "[[domains.areas.criteria]]\nid = \"c" + std::to_string(c) + "\"\ntier = \"" +
+                        (advanced ? "advanced" : "fundamental") + "\"\ntext = \"X\"\nweight = " +
+                        std::to_string(1 + random() % 3) + "\n";
+                // Cross-area requires to earlier areas' criteria of the same or a lower tier.
+                if (a > 0 && random() % 3 == 0)
+                    text += "requires = [\"d" + std::to_string(d) + ".a" + std::to_string(random() % a) + ".c" +
+                            std::to_string(advanced ? random() % 50 : random() % 20) + "\"]\n";
+            }
+        }
+    }
+    const auto f = parse_framework(text, "big-path.toml");
+    ASSERT_EQ(f.criteria().size(), 12000u);
+    auto assessment = Assessment::blank(f, "s", "2026-06-01");
+    const Status mix[] = {Status::unknown, Status::not_met, Status::partial, Status::met};
+    for (const auto& c : f.criteria()) {
+        auto& record = assessment.set(c.id, mix[random() % 4]);
+        if (random() % 4 == 0) record.owner = "owner of " + c.id;
+        if (random() % 5 == 0) record.due = random() % 2 ? "2026-01-01" : "2027-01-01";
+    }
+    const auto gap = analyse_gap(f, assessment, Target::uniform("advanced"));
+    const auto path = progression_path(f, gap);
+    ASSERT_GT(gap.items.size(), 8192u);
+    ASSERT_EQ(path.steps.size(), gap.items.size());
+
+    for (const auto& item : gap.items) {
+        const auto& record = assessment.records.at(item.id);
+        ASSERT_EQ(item.status, record.status) << item.id;
+        ASSERT_EQ(item.owner, record.owner) << item.id;
+        ASSERT_EQ(item.due, record.due) << item.id;
+        ASSERT_EQ(item.overdue, record.due == "2026-01-01") << item.id;
+    }
+    // The definition, plainly: depth among the gap's items, then the sort.
+    std::map<std::size_t, std::size_t> item_of;
+    for (std::size_t i = 0; i < gap.items.size(); ++i) item_of[gap.items[i].criterion] = i;
+    std::vector<std::size_t> depth(gap.items.size(), 0);
+    std::function<std::size_t(std::size_t)> phase_of = [&](std::size_t i) -> std::size_t {
+        if (depth[i]) return depth[i];
+        std::size_t deepest = 0;
+        for (const auto p : f.graph().direct_prerequisites(gap.items[i].criterion))
+            if (item_of.count(p)) deepest = std::max(deepest, phase_of(item_of[p]));
+        return depth[i] = deepest + 1;
+    };
+    std::vector<std::size_t> order(gap.items.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto& x = f.criteria()[gap.items[a].criterion];
+        const auto& y = f.criteria()[gap.items[b].criterion];
+        return std::make_tuple(phase_of(a), x.tier, x.domain, x.area, -x.weight, x.index) <
+               std::make_tuple(phase_of(b), y.tier, y.domain, y.area, -y.weight, y.index);
+    });
+    std::size_t phases = 0;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const auto& item = gap.items[order[k]];
+        const auto& step = path.steps[k];
+        ASSERT_EQ(step.id, item.id) << "step " << k;
+        ASSERT_EQ(step.criterion, item.criterion);
+        ASSERT_EQ(step.phase, phase_of(order[k])) << step.id;
+        ASSERT_EQ(step.status, item.status);
+        ASSERT_EQ(step.owner, item.owner);
+        ASSERT_EQ(step.due, item.due);
+        ASSERT_EQ(step.overdue, item.overdue);
+        std::vector<std::string> waits;
+        for (const auto p : f.graph().direct_prerequisites(item.criterion))
+            if (item_of.count(p)) waits.push_back(f.criteria()[p].id);
+        ASSERT_EQ(step.waits_for, waits) << step.id;
+        phases = std::max(phases, step.phase);
+        ASSERT_LE(step.phase, path.phases.size());
+        ASSERT_NE(std::find(path.phases[step.phase - 1].begin(), path.phases[step.phase - 1].end(), k),
+                  path.phases[step.phase - 1].end());
+    }
+    EXPECT_EQ(path.phase_count(), phases);
+    EXPECT_GT(phases, 2u);
+    std::size_t listed = 0;
+    for (const auto& p : path.phases) listed += p.size();
+    EXPECT_EQ(listed, path.steps.size());
 }

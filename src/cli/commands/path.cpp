@@ -139,7 +139,9 @@ int run_path(Context& context, const std::vector<std::string>& args) {
     const auto target = target_from(context, command, assessed.framework);
     const auto gap = analyse_gap(assessed.framework, assessed.assessment, target);
     const auto path = progression_path(assessed.framework, gap);
-    const auto steps = next == 0 ? path.steps : path.next_steps(next == static_cast<std::size_t>(-1) ? 0 : next);
+    std::vector<PathStep> first;  // with --next, the steps that can start today (no copy of the whole path without)
+    if (next != 0) first = path.next_steps(next == static_cast<std::size_t>(-1) ? 0 : next);
+    const auto& steps = next == 0 ? path.steps : first;
     switch (command.format()) {
         case Format::json: {
             auto json = to_json(assessed.framework, path);
