@@ -98,10 +98,6 @@ void score_rows_one_by_one(const ScoringModel& model, const Framework& framework
     }
 }
 
-}  // namespace
-
-namespace {
-
 // Whether the input [codes, codes + bytes) shares a byte with any array of `out`.
 bool overlaps(const BatchScores& out, const std::uint8_t* codes, std::size_t bytes) {
     if (bytes == 0) return false;

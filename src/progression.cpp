@@ -1,7 +1,6 @@
 #include <routemap/progression.hpp>
 
 #include <algorithm>
-#include <numeric>
 #include <thread>
 #include <tuple>
 
