@@ -97,12 +97,13 @@ void check_shape(const Framework& framework, const py::array& codes) {
 // and arrays asked for (its memory is then written, never resized, so views of it stay valid).
 void check_out(const BatchResult& out, const Request& request, std::size_t rows) {
     const auto& f = request.framework;
-    const auto& s = out.storage->scores;
     auto refuse = [&](const std::string& why) {
         throw py::value_error("score_many: out= must be a BatchResult of the same shape as this call's result: " + why);
     };
     if (out.framework_id != f.id()) refuse("it is of framework '" + out.framework_id + "', this call of '" + f.id() + "'");
-    if (s.areas != f.areas().size() || s.domains != f.domains().size() || s.tiers != f.tiers().size())
+    // Its own id lists, set when it was made, not its storage, which another thread may be writing.
+    if (out.area_ids.size() != f.areas().size() || out.domain_ids.size() != f.domains().size() ||
+        out.tier_ids.size() != f.tiers().size())
         refuse("framework '" + f.id() + "' has changed shape since (areas, domains or tiers)");
     if (out.rows != rows) refuse("it has " + std::to_string(out.rows) + " rows, this call " + std::to_string(rows));
     if (out.outputs != request.options.outputs)
