@@ -134,18 +134,17 @@ CriterionRecord& Assessment::set(std::string criterion_id, Status status, std::s
 std::vector<Status> Assessment::statuses(const Framework& framework) const {
     // One hash lookup per record (not a tree search per criterion): linear in the assessment.
     std::vector<Status> out(framework.criteria().size(), Status::unknown);
-    detail::for_each_known_record(framework, *this,
-                                  [&](const Criterion& c, const CriterionRecord&, Status counted) { out[c.index] = counted; });
+    detail::for_each_known_record(framework, *this, [&](const Criterion& c, const CriterionRecord& record, const Answer* answer) {
+        out[c.index] = detail::counted_status(record, answer);
+    });
     return out;
 }
 
 std::vector<std::uint8_t> Assessment::codes(const Framework& framework) const {
     std::vector<std::uint8_t> out(framework.criteria().size(), static_cast<std::uint8_t>(Status::unknown));
-    for (const auto& [id, record] : records)
-        if (const auto* c = framework.find_criterion(id)) {
-            if (record.answer.empty()) out[c->index] = static_cast<std::uint8_t>(record.status);
-            else if (const auto* a = framework.find_answer(*c, record.answer)) out[c->index] = a->code;
-        }
+    detail::for_each_known_record(framework, *this, [&](const Criterion& c, const CriterionRecord& record, const Answer* answer) {
+        out[c.index] = answer ? answer->code : static_cast<std::uint8_t>(record.status);
+    });
     return out;
 }
 

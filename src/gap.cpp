@@ -157,8 +157,8 @@ GapAnalysis analyse_gap(const Framework& framework, const Assessment& assessment
     const auto n = framework.criteria().size();
     std::vector<Status> statuses(n, Status::unknown);
     std::vector<const CriterionRecord*> record_of(n, nullptr);
-    detail::for_each_known_record(framework, assessment, [&](const Criterion& c, const CriterionRecord& record, Status counted) {
-        statuses[c.index] = counted;
+    detail::for_each_known_record(framework, assessment, [&](const Criterion& c, const CriterionRecord& record, const Answer* answer) {
+        statuses[c.index] = detail::counted_status(record, answer);
         record_of[c.index] = &record;
     });
     auto gap = analyse_gap(framework, statuses, target);
