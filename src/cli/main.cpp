@@ -59,6 +59,7 @@ namespace {
 // What serves the process's allocations (src/cli/CMakeLists.txt), for bug reports and benchmarks.
 std::string allocator_name() {
 #if ROUTEMAP_CLI_MIMALLOC
+    // Also the program's reference to mimalloc, which keeps the linker from dropping it as unused.
     const int v = mi_version();  // 209 for 2.0.9
     return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10);
 #else
@@ -178,11 +179,9 @@ int main(int argc, char** argv) {
     // a time (an mprotect call and fresh page faults each) and give every block over 128 KiB its own
     // mmap; a big framework loaded on the prefetch thread made thousands of those calls
     // (docs/performance.md).
-#if ROUTEMAP_CLI_MIMALLOC
-    // mimalloc, linked in (src/cli/CMakeLists.txt), serves every allocation of the process instead;
-    // this reference also keeps the linker from dropping it as unused.
-    (void)mi_version();
-#else
+    // With mimalloc linked in (src/cli/CMakeLists.txt) it serves every allocation instead, and this
+    // tuning does not apply.
+#if !ROUTEMAP_CLI_MIMALLOC
     mallopt(M_TOP_PAD, 64 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
