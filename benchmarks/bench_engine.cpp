@@ -46,16 +46,27 @@ double peak_mb() {
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
-int batch(std::size_t rows, unsigned threads) {
+// The built-in models and newham-organisation, without plugins, and `rows` rows of its status codes
+// drawn with a fixed seed (mostly met, every code present).
+Registry batch_registry() {
     Registry::Options options;
     options.load_plugins = false;
-    const Registry registry({ROUTEMAP_SOURCE_DIR}, options);
-    const auto& f = registry.get("newham-organisation");
-    const auto n = f.criteria().size();
+    return Registry({ROUTEMAP_SOURCE_DIR}, options);
+}
+
+std::vector<std::uint8_t> batch_codes(std::size_t rows, std::size_t columns) {
     std::mt19937 random(1);
     const std::uint8_t mix[] = {0, 1, 2, 3, 3, 3, 4};
-    std::vector<std::uint8_t> codes(rows * n);
+    std::vector<std::uint8_t> codes(rows * columns);
     for (auto& c : codes) c = mix[random() % 7];
+    return codes;
+}
+
+int batch(std::size_t rows, unsigned threads) {
+    const Registry registry = batch_registry();
+    const auto& f = registry.get("newham-organisation");
+    const auto n = f.criteria().size();
+    const auto codes = batch_codes(rows, n);
     BatchOptions batch_options;
     batch_options.threads = threads;
     std::cout << "score_many, newham-organisation (" << n << " criteria), " << rows << " rows, " << threads
@@ -81,15 +92,10 @@ int batch(std::size_t rows, unsigned threads) {
 // `repeats` calls each. Twice: each call with new output arrays (score_many), and each call writing
 // into the arrays of the last (score_many_into), which leaves out the system's clearing of new pages.
 int threads(std::size_t rows, int repeats) {
-    Registry::Options options;
-    options.load_plugins = false;
-    const Registry registry({ROUTEMAP_SOURCE_DIR}, options);
+    const Registry registry = batch_registry();
     const auto& f = registry.get("newham-organisation");
     const auto n = f.criteria().size();
-    std::mt19937 random(1);
-    const std::uint8_t mix[] = {0, 1, 2, 3, 3, 3, 4};
-    std::vector<std::uint8_t> codes(rows * n);
-    for (auto& c : codes) c = mix[random() % 7];
+    const auto codes = batch_codes(rows, n);
     std::cout << "score_many, newham-organisation, " << rows << " rows, one and two threads interleaved, " << repeats
               << " calls each; ns per row (wall), best / median:\n";
     for (const bool reuse : {false, true}) {
