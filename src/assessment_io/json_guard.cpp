@@ -10,7 +10,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <routemap/limits.hpp>
@@ -28,19 +27,18 @@ public:
         while (pos_ < text_.size()) {
             const char c = text_[pos_];
             if (c == '"') {
-                const auto start = pos_;
                 const auto line = line_, column = column_;
                 if (!string()) return finding_;
-                if (keys_) key(text_.substr(start + 1, pos_ - start - 2), line, column);
+                if (keys_) key(line, column);
             } else if (c == '[' || c == '{') {
                 if (++depth > limits::max_nesting_depth)
                     return found("values nested more than " + std::to_string(limits::max_nesting_depth) +
                                  " levels deep, routemap's limit (docs/limits.md)");
-                frames_.push_back({c == '{', {}, {}});
+                objects_.push_back(c == '{');
                 advance();
             } else if (c == ']' || c == '}') {
                 if (depth > 0) --depth;
-                if (!frames_.empty()) frames_.pop_back();
+                if (!objects_.empty()) objects_.pop_back();
                 advance();
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 if (!number()) return finding_;
@@ -52,32 +50,13 @@ public:
     }
 
 private:
-    struct Frame {
-        bool object;
-        std::string key;                 // the member being read
-        std::unordered_set<std::string> seen;  // keys so far (first levels only)
-    };
-
     // A string in an object followed by ':' is a key: record where it is.
-    void key(std::string_view raw, std::uint32_t line, std::uint32_t column) {
-        if (frames_.empty() || !frames_.back().object || frames_.size() > 3) return;
+    void key(std::uint32_t line, std::uint32_t column) {
+        if (objects_.empty() || !objects_.back()) return;
         auto next = pos_;
         while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\t' || text_[next] == '\n' || text_[next] == '\r'))
             ++next;
-        if (next >= text_.size() || text_[next] != ':') return;
-        auto& frame = frames_.back();
-        frame.key = std::string(raw);
-        if (raw.find('\\') != std::string_view::npos) return;
-        if (!frame.seen.insert(frame.key).second) {
-            keys_->duplicates.push_back({frame.key, {line, column}});
-            return;
-        }
-        std::string path;
-        for (std::size_t i = 0; i < frames_.size(); ++i) {
-            if (!frames_[i].object) return;  // inside an array: not a key the reader asks about
-            path += (i ? "\x1f" : "") + frames_[i].key;
-        }
-        keys_->at.emplace(std::move(path), std::make_pair(line, column));
+        if (next < text_.size() && text_[next] == ':') keys_->at.emplace_back(line, column);
     }
 
     void advance() {
@@ -135,7 +114,7 @@ private:
 
     std::string_view text_;
     JsonKeys* keys_;
-    std::vector<Frame> frames_;
+    std::vector<bool> objects_;  // the open values: an object (true) or an array
     std::size_t pos_ = 0;
     std::uint32_t line_ = 1, column_ = 1;
     std::optional<JsonFinding> finding_;

@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -17,12 +16,11 @@ struct JsonFinding {
     std::uint32_t column = 0;
 };
 
-// Where the keys of the first three levels of objects are (nlohmann::json keeps no positions), so
-// that errors of type or content can point at their key. A key's path is its keys from the top,
-// joined by '\x1f'; keys written with escapes are left out (their text is not their value).
+// Where every key of every object is written (nlohmann::json keeps no positions), in the order of the
+// text, so that errors of type or content can point at their key. nlohmann's parser reports the same
+// keys in the same order (as far as the text is valid JSON), so its k-th key is written at at[k].
 struct JsonKeys {
-    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> at;  // path -> line, column
-    std::vector<std::pair<std::string, std::pair<std::uint32_t, std::uint32_t>>> duplicates;  // key, where
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> at;  // line, column of each key's opening quote
 };
 
 // The first number out of range, value nested too deeply or string too long, with its position; and

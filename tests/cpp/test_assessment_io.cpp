@@ -270,6 +270,56 @@ TEST(AssessmentIo, MalformedJsonHasLineAndColumn) {
     EXPECT_NE(find_message(d, "duplicate key 'b'"), nullptr);
 }
 
+// Every key's position is known, written with escapes or not, and a duplicate is pointed at where it
+// is written, not at the first key of the same name elsewhere in the file.
+TEST(AssessmentIo, JsonErrorsPointAtTheirKeysWrittenAnyWay) {
+    const auto d = errors_of("{\"format_version\": 1, \"assessment\": {\"framework\": \"x\", \"framework_version\": \"1\"},\n"
+                             "\"criteria\": {\"a\": {\"note\": \"\", \"owner\": \"\"},\n"
+                             "  \"\\u0062\": {\"st\\u0061tus\": \"nope\", \"x\\u0041\": 1},\n"
+                             "  \"c\": {\"status\": \"met\", \"status\": \"nope-c\"}}}\n",
+                             AssessmentFormat::json);
+    ASSERT_EQ(d.size(), 4u);
+    EXPECT_NE(d[0].message.find("duplicate key 'status' in 'c'"), std::string::npos);
+    EXPECT_EQ(d[0].location.line, 4u);
+    EXPECT_EQ(d[0].location.column, 26u);
+    // The value read is the one written last, and so is the key its error points at.
+    EXPECT_NE(d[3].message.find("unknown status 'nope-c'"), std::string::npos);
+    EXPECT_EQ(d[3].location.column, 26u);
+    EXPECT_NE(d[1].message.find("unknown key 'xA' in criterion 'b'"), std::string::npos);
+    EXPECT_EQ(d[1].location.line, 3u);
+    EXPECT_EQ(d[1].location.column, 37u);
+    EXPECT_NE(d[2].message.find("unknown status 'nope'"), std::string::npos);
+    EXPECT_EQ(d[2].criterion_id, "b");
+    EXPECT_EQ(d[2].location.line, 3u);
+    EXPECT_EQ(d[2].location.column, 14u);  // the key "st\u0061tus", as written
+}
+
+// The criteria are read one at a time as the text is parsed: the records, in id order, and the
+// problems of each, in id order after those of the head, are those the whole tree gave.
+TEST(AssessmentIo, JsonCriteriaReadOneByOneKeepTheirOrderAndTheLastOfADuplicate) {
+    const std::string text =
+        "{\"criteria\": {\"z\": {\"status\": \"bad-z\"}, \"a\": 5, \"m\": {\"status\": \"met\"}, \"m\": {\"status\": \"bad-m\"}},\n"
+        " \"format_version\": 1, \"assessment\": {\"framework\": \"x\", \"framework_version\": \"1\", \"extra\": 1}}\n";
+    const auto d = errors_of(text, AssessmentFormat::json);
+    ASSERT_EQ(d.size(), 5u);
+    EXPECT_NE(d[0].message.find("duplicate key 'm' in 'criteria'"), std::string::npos);
+    EXPECT_EQ(d[0].location.column, 73u);
+    EXPECT_NE(d[1].message.find("unknown key 'extra' in 'assessment'"), std::string::npos);
+    EXPECT_NE(d[2].message.find("criterion 'a' must be an object, not a number"), std::string::npos);
+    EXPECT_EQ(d[2].location.column, 41u);
+    EXPECT_NE(d[3].message.find("unknown status 'bad-m'"), std::string::npos);
+    EXPECT_NE(d[4].message.find("unknown status 'bad-z'"), std::string::npos);
+
+    // A second "criteria" replaces the first, as a second value of any key does.
+    const auto a = parse_assessment("{\"format_version\": 1, \"assessment\": {\"framework\": \"x\", \"framework_version\": \"1\"},"
+                                    " \"criteria\": {\"z\": {\"status\": \"met\"}, \"b\": {\"status\": \"partial\"}}}",
+                                    AssessmentFormat::json);
+    ASSERT_EQ(a.records.size(), 2u);
+    EXPECT_EQ(a.records.begin()->first, "b");
+    EXPECT_EQ(a.records.at("b").status, Status::partial);
+    EXPECT_EQ(a.records.at("z").location.column, 96u);
+}
+
 const std::string csv_header = "framework,framework_version,criterion_id,status,evidence\r\n";
 
 TEST(AssessmentIo, MalformedCsvHasLineAndColumn) {
