@@ -2,6 +2,7 @@
 // detail::parse_toml) but written by hand, so that comments and key order are ours.
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <utility>
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include "../detail/toml_reader.hpp"
 #include "../detail/toml_sections.hpp"
 #include "common.hpp"
+#include "plain_criteria.hpp"
 
 namespace routemap::detail {
 
@@ -53,6 +55,26 @@ std::string read_toml_date(TomlReader& r, Problems& p, const toml::table& t) {
     return date;
 }
 
+// A record whose keys are all known and strings (each at most once): the usual record, however it was
+// read. `line_offset`: lines before the text the values' lines count from.
+void read_plain_record(Problems& p, const std::string& id, std::span<const PlainValue> values, std::uint32_t line_offset,
+                       CriterionRecord& record) {
+    std::array<const PlainValue*, record_keys.size()> by_key{};
+    for (const auto& value : values) by_key[value.key] = &value;
+    const auto first = p.out.size();
+    const auto where = [&](std::size_t k) { return p.at(by_key[k]->line + line_offset, by_key[k]->column); };
+    const auto text = [&](std::size_t k) { return by_key[k] ? by_key[k]->text : std::string_view(); };
+    if (by_key[0]) p.status(record, std::string(text(0)), where(0), id);
+    if (by_key[1]) p.answer(record, std::string(text(1)), where(1), id);
+    record.evidence = text(2);
+    record.note = text(3);
+    record.owner = text(4);
+    record.due = text(5);
+    if (by_key[6]) p.reason(record, std::string(text(6)), where(6), id);
+    record.exclusion_text = text(7);
+    for (auto i = first; i < p.out.size(); ++i) p.out[i].criterion_id = id;
+}
+
 void read_toml_record(TomlReader& r, Problems& p, const std::string& id, const toml::node& node, CriterionRecord& record) {
     const auto first = p.out.size();
     const auto* t = node.as_table();
@@ -69,28 +91,20 @@ void read_toml_record(TomlReader& r, Problems& p, const std::string& id, const t
     }
     // The usual record, known keys only and each a string, is read in one pass over its table (a big
     // assessment has 10^5 of them); any other goes the long way below, which reports every problem.
-    static constexpr std::string_view keys[] = {"status", "answer", "evidence", "note", "owner", "due", "reason", "reason_text"};
-    const toml::value<std::string>* values[std::size(keys)] = {};
-    bool usual = true;
+    std::array<PlainValue, record_keys.size()> values{};
+    std::size_t count = 0;
     for (const auto& [key, value] : *t) {
-        const auto* known = std::find(std::begin(keys), std::end(keys), key.str());
-        if (known == std::end(keys) || !value.is_string()) {
-            usual = false;
+        const auto known = std::find(record_keys.begin(), record_keys.end(), key.str());
+        if (known == record_keys.end() || !value.is_string() || count == values.size()) {
+            count = values.size() + 1;
             break;
         }
-        values[known - std::begin(keys)] = value.as_string();
+        const auto& begin = value.source().begin;
+        values[count++] = {static_cast<std::uint8_t>(known - record_keys.begin()), value.as_string()->get(),
+                           static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column)};
     }
-    if (usual) {
-        const auto text = [&](std::size_t k) { return values[k] ? values[k]->get() : std::string(); };
-        if (values[0]) p.status(record, values[0]->get(), r.where(*values[0]), id);
-        if (values[1]) p.answer(record, values[1]->get(), r.where(*values[1]), id);
-        record.evidence = text(2);
-        record.note = text(3);
-        record.owner = text(4);
-        record.due = text(5);
-        if (values[6]) p.reason(record, values[6]->get(), r.where(*values[6]), id);
-        record.exclusion_text = text(7);
-        for (auto i = first; i < p.out.size(); ++i) p.out[i].criterion_id = id;
+    if (count <= values.size()) {
+        read_plain_record(p, id, std::span(values.data(), count), r.line_offset(), record);
         return;
     }
     const auto context = "criterion '" + id + "'";
@@ -183,6 +197,20 @@ struct PieceRecord {
 // The records of a piece of the file, in id order (as toml++ keeps a table's keys). False: the piece
 // holds more than criteria, or does not parse alone: read the whole file.
 bool read_piece(const TomlPiece& piece, const std::string& file, std::vector<PieceRecord>& out) {
+    if (const auto plain = scan_plain_criteria(piece.text)) {  // written as routemap writes: no tree needed
+        std::vector<Diagnostic> problems;
+        Problems p{file, problems};
+        out.reserve(plain->sections.size());
+        for (const auto& section : plain->sections) {
+            auto& entry = out.emplace_back();
+            entry.id = section.id;
+            entry.record.location = p.at(section.line + piece.line_offset, 1);
+            read_plain_record(p, entry.id, std::span(plain->values).subspan(section.first_value, section.value_count),
+                              piece.line_offset, entry.record);
+            if (!problems.empty()) entry.problems = std::exchange(problems, {});
+        }
+        return true;
+    }
     const auto root = parse_checked_toml(piece.text, file, piece.line_offset, nullptr);
     if (!root || root->size() != 1) return false;
     const auto* criteria = root->get_as<toml::table>("criteria");

@@ -56,6 +56,7 @@ public:
     void unknown_keys(const toml::table& t, std::initializer_list<std::string_view> known, std::string_view context);
 
     const std::string& file() const { return file_; }
+    std::uint32_t line_offset() const { return line_offset_; }
 
 private:
     const toml::node* node(const toml::table& t, std::string_view key, std::string_view context, bool required);
