@@ -293,9 +293,9 @@ Assessment read_toml(std::string_view text, Problems& p, const SplitReading& rea
     Assessment a;
     const auto checked = check_toml(text, p.file, p.out);
     if (!checked) return a;
-    // No quadratic lookup to avoid here (unlike a framework's): pieces only pay when threads read them.
+    // Pieces pay on one thread too once the text is big: those written plainly skip toml++ (plain_criteria.hpp).
     const auto threads = reading.threads ? reading.threads : reading_threads(text.size());
-    if (reading.enabled && !checked->rewritten && threads > 1) {
+    if (reading.enabled && !checked->rewritten && (threads > 1 || text.size() >= 128 * 1024)) {
         const auto piece_bytes = std::max<std::size_t>(reading.piece_bytes, text.size() / threads);
         if (const auto split = split_toml(text, checked->headers, "criteria", CutAt::subtable, piece_bytes))
             if (read_split(*split, threads, p, a)) return a;
