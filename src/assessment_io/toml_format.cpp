@@ -91,19 +91,19 @@ void read_toml_record(TomlReader& r, Problems& p, const std::string& id, const t
     }
     // The usual record, known keys only and each a string, is read in one pass over its table (a big
     // assessment has 10^5 of them); any other goes the long way below, which reports every problem.
+    // (A table's keys are distinct, so known keys are at most record_keys.size().)
     std::array<PlainValue, record_keys.size()> values{};
     std::size_t count = 0;
+    bool usual = true;
     for (const auto& [key, value] : *t) {
         const auto known = std::find(record_keys.begin(), record_keys.end(), key.str());
-        if (known == record_keys.end() || !value.is_string() || count == values.size()) {
-            count = values.size() + 1;
-            break;
-        }
+        usual = known != record_keys.end() && value.is_string() && count < values.size();
+        if (!usual) break;
         const auto& begin = value.source().begin;
         values[count++] = {static_cast<std::uint8_t>(known - record_keys.begin()), value.as_string()->get(),
                            static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column)};
     }
-    if (count <= values.size()) {
+    if (usual) {
         read_plain_record(p, id, std::span(values.data(), count), r.line_offset(), record);
         return;
     }
