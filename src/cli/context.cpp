@@ -2,7 +2,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string_view>
 #include <system_error>
@@ -16,6 +15,7 @@
 #include <routemap/search_path.hpp>
 
 #include "cli.hpp"
+#include "framework_hint.hpp"
 #include "plugin_check.hpp"
 
 namespace routemap::cli {
@@ -127,48 +127,6 @@ Assessment Context::assessment(const std::string& file) {
     require_file(file);
     return read_assessment(file);
 }
-
-namespace {
-
-// The id in `framework = "..."` of the [assessment] table at the top of a TOML assessment file, read
-// from its first 64 KiB without parsing it: only a hint of what framework_for will be asked for.
-std::optional<std::string> framework_named_in(const std::string& file) {
-    std::error_code ec;  // a FIFO or a device is not opened here: reading it could block or consume it
-    if (!file.ends_with(".toml") || !std::filesystem::is_regular_file(file, ec)) return std::nullopt;
-    std::ifstream in(file, std::ios::binary);
-    std::string head(64 * 1024, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-    auto trim = [](std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-        return s;
-    };
-    bool in_assessment = false;
-    for (std::size_t at = 0; at < head.size();) {
-        const auto end = std::min(head.find('\n', at), head.size());
-        const auto line = trim(std::string_view(head).substr(at, end - at));
-        at = end + 1;
-        if (line.starts_with('[')) {
-            if (in_assessment) return std::nullopt;
-            in_assessment = line == "[assessment]";
-            continue;
-        }
-        if (!in_assessment || !line.starts_with("framework")) continue;
-        auto value = trim(line.substr(9));
-        if (!value.starts_with('=')) continue;
-        value = trim(value.substr(1));
-        if (value.size() < 3 || value.front() != '"' || value.back() != '"') return std::nullopt;
-        const auto id = value.substr(1, value.size() - 2);
-        const bool plain = std::all_of(id.begin(), id.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-        });
-        return plain ? std::optional<std::string>(id) : std::nullopt;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
 
 void Context::prefetch_framework_of(const std::string& assessment_file) {
     if (prefetch_.joinable()) return;

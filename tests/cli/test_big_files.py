@@ -106,3 +106,31 @@ def test_the_assessment_s_problems_come_first_when_its_framework_is_broken_too(r
     # framework on the search path (the registry's rule, src/registry.cpp).
     result = routemap.fails(2, "gap", assessment, "--path", tmp_path)
     assert "'synthetic-12000-dense', which is not on the search path" in result.stderr, str(result)
+
+
+def test_a_big_json_assessment_gives_what_its_toml_gives(routemap, big, tmp_path):
+    # JSON assessments are read one criterion at a time (src/assessment_io/json_format.cpp), and the CLI
+    # loads the framework a JSON assessment names while it reads it, as for TOML.
+    out, _, assessment = big
+    as_json = tmp_path / "a.json"
+    routemap.ok("convert", assessment, "-o", as_json, "--path", out)
+    for command in ("gap", "path"):
+        from_toml = routemap.ok(command, assessment, "--path", out, "-f", "json").json()
+        from_json = routemap.ok(command, as_json, "--path", out, "-f", "json").json()
+        from_toml.pop("assessment_file", None), from_json.pop("assessment_file", None)
+        assert from_json == from_toml
+
+
+def test_a_broken_json_assessment_comes_first_when_its_framework_is_broken_too(routemap, big, tmp_path):
+    out, framework, assessment = big
+    frameworks = tmp_path / "frameworks"
+    frameworks.mkdir()
+    (frameworks / framework.name).write_text(framework.read_text().replace('name = "Area 7"', 'name = 7', 1))
+    as_json = tmp_path / "a.json"
+    routemap.ok("convert", assessment, "-o", as_json, "--path", out)
+    text = as_json.read_text()
+    at = text.index('"status": "met"', len(text) * 3 // 4)
+    as_json.write_text(text[:at] + '"status": "mett"' + text[at + len('"status": "met"'):])
+    result = routemap.fails(2, "gap", as_json, "--path", tmp_path)
+    assert "mett" in result.stderr and "Area 7" not in result.stderr and "must be a string" not in result.stderr, str(result)
+    assert f"{as_json}:{text[:at].count(chr(10)) + 1}:" in result.stderr, str(result)
