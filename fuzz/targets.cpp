@@ -139,8 +139,9 @@ void panel(std::string_view data) {
 // A framework that loads is written back with format_framework_spec, which must load again (the
 // matrix import and authoring tools rely on it); its descriptions go through the Markdown renderers.
 void framework(std::string_view data) {
-    // A big file is read in pieces (src/detail/toml_sections.cpp): cut at every section, on two
-    // threads, it must read exactly as the whole text does.
+    // A big file is read in pieces (src/detail/toml_sections.cpp), those written plainly by a scan
+    // without toml++ (src/detail/plain_domains.hpp): cut at every section, on two threads, it must read
+    // exactly as the whole text does, every place in the specification included.
     {
         auto read = [&](const detail::SplitReading& how) {
             std::vector<Diagnostic> diagnostics;

@@ -2,7 +2,10 @@
 
 #include <routemap/error.hpp>
 
+#include <iterator>
+
 #include "detail/parallel.hpp"
+#include "detail/plain_domains.hpp"
 #include "detail/suggest.hpp"
 #include "detail/toml_reader.hpp"
 #include "detail/framework_reading.hpp"
@@ -236,6 +239,10 @@ bool read_root(TomlReader& r, const toml::table& root, FrameworkSpec& spec, Read
 // would make of it (it does not parse alone, or holds more than [[domains]]): read the whole file.
 bool read_domain_piece(const detail::TomlPiece& piece, const std::string& file, std::vector<DomainSpec>& domains,
                        std::vector<Diagnostic>& diagnostics) {
+    if (auto plain = detail::scan_plain_domains(piece.text, file, piece.line_offset)) {  // nothing to report: no tree needed
+        std::move(plain->begin(), plain->end(), std::back_inserter(domains));
+        return true;
+    }
     const auto root = detail::parse_checked_toml(piece.text, file, piece.line_offset, nullptr);
     if (!root || root->size() != 1) return false;
     const auto* array = root->get_as<toml::array>("domains");

@@ -11,6 +11,7 @@
 
 #include "assessment_io/common.hpp"
 #include "assessment_io/plain_criteria.hpp"
+#include "detail/plain_domains.hpp"
 #include "detail/framework_reading.hpp"
 #include "detail/toml_guard.hpp"
 #include "detail/toml_sections.hpp"
@@ -159,6 +160,47 @@ TEST(SplitReading, BigFrameworkReadsAsTheWholeFile) {
     const auto criterion = text.find("[[domains.areas.criteria]]", text.find("id = \"a1\"", d7));
     EXPECT_EQ(r.spec->domains[7].areas[1].criteria[0].location.line, line_at(text, criterion));
     EXPECT_EQ(r.spec->domains[7].areas[1].criteria[0].location.column, 1u);
+}
+
+// Domains written plainly are read by a scan, without toml++ (plain_domains.hpp); a domain with
+// anything else is left to toml++. Mixed at random, a domain a piece, they read exactly as the whole
+// file does: the specification, every place in it, and every message.
+TEST(SplitReading, PlainAndOtherDomainsMixedReadAsTheWholeFile) {
+    const std::vector<std::string> criterion_lines = {
+        "tier = \"fundamental\"\n", "tier = \"advanced\"\n", "details = [\"one\", \"twö\" ,]\n", "tags = []\n",
+        "requires = [\"d0.a0.fundamental.0\"]\n", "requires = [ \"d0.a1.fundamental.1\",\"nowhere\" ]\n", "source = \"p. “3”\"\n",
+        "  tier\t=  \"fundamental\"  \n", "\n"};
+    const std::vector<std::string> other_lines = {"weight = 2\n", "colour = \"red\"\n", "# a comment\n", "tier = 'fundamental'\n",
+                                                  "details = [\n  \"a\",\n]\n", "source = \"a\\tb\"\n", "tags = [1]\n"};
+    std::mt19937 random(20261202);
+    std::size_t plain_domains = 0;
+    for (int round = 0; round < 30; ++round) {
+        std::string text = test::header() + "[[tiers]]\nid = \"fundamental\"\nname = \"F\"\n[[tiers]]\nid = \"advanced\"\nname = \"A\"\n";
+        const int domains = 3 + static_cast<int>(random() % 6);
+        for (int d = 0; d < domains; ++d) {
+            const bool plain = random() % 3 != 0;
+            std::string domain = "[[domains]]\nid = \"d" + std::to_string(d) + "\"\nname = \"Domain " + std::to_string(d) + "\"\n";
+            for (int a = 0; a < 2; ++a) {
+                domain += "[[domains.areas]]\nid = \"a" + std::to_string(a) + "\"\nname = \"Area\"\n";
+                for (int c = 0; c < 2; ++c) {
+                    domain += "[[domains.areas.criteria]]\nid = \"fundamental." + std::to_string(c) + "\"\ntext = \"C\"\n";
+                    std::vector<std::string> used;
+                    for (int l = static_cast<int>(random() % 3); l > 0; --l) {
+                        const auto& pool = plain || random() % 2 ? criterion_lines : other_lines;
+                        const auto& line = pool[random() % pool.size()];
+                        const auto key = line.substr(0, line.find('='));
+                        if (std::find(used.begin(), used.end(), key) != used.end()) continue;  // no key twice: toml++'s error
+                        used.push_back(key);
+                        domain += line;
+                    }
+                }
+            }
+            plain_domains += detail::scan_plain_domains(domain, "f.toml", 0).has_value();
+            text += domain;
+        }
+        expect_same_as_whole(text, "round " + std::to_string(round) + ":\n" + text);
+    }
+    EXPECT_GT(plain_domains, 60u);  // the scan did read most domains
 }
 
 TEST(SplitReading, ProblemsInsidePiecesAreWhereTheFileHasThem) {

@@ -1,0 +1,155 @@
+#pragma once
+// routemap::detail is not public API.
+// Reading TOML written plainly, line by line, without building a tree: table headers at the start of
+// their lines, `key = "text"` and `key = ["text", ...]` on one line each, blank lines. Each step says
+// whether the text is written that way; the scans built on it (assessment criteria,
+// ../assessment_io/plain_criteria.hpp; framework domains, plain_domains.hpp) decline a piece at the
+// first thing written otherwise, and toml++ reads it. Positions are toml++'s: 1-based lines, columns
+// in code points.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace routemap::detail {
+
+// Well-formed UTF-8 (src/assessment_io/common.cpp).
+bool is_valid_utf8(std::string_view s);
+
+struct PlainString {
+    std::string_view text;  // the value: the text between the quotes, which holds no escape
+    std::uint32_t line = 0, column = 0;  // of the opening quote
+};
+
+class PlainToml {
+public:
+    explicit PlainToml(std::string_view text) : text_(text) {}
+
+    bool at_end() const { return pos_ >= text_.size(); }
+    std::uint32_t line() const { return line_; }
+
+    // A line of blanks only (or the blanks before the end of the text): consumed.
+    bool blank_line() {
+        auto at = pos_;
+        while (at < text_.size() && blank(text_[at])) ++at;
+        if (at < text_.size() && text_[at] != '\n' && text_[at] != '\r') return false;
+        pos_ = at;
+        return end_of_line();
+    }
+
+    // `header` (e.g. "[[domains]]") alone on its line, at its start: consumed.
+    bool header(std::string_view header) {
+        if (pos_ != line_start_ || text_.substr(pos_, header.size()) != header) return false;
+        const auto at = pos_;
+        pos_ += header.size();
+        if (end_of_line()) return true;
+        pos_ = at;
+        return false;
+    }
+
+    // At a line's start: `[` with nothing before it.
+    bool at_bracket() const { return pos_ == line_start_ && pos_ < text_.size() && text_[pos_] == '['; }
+
+    // `literal` here: consumed.
+    bool literal(std::string_view literal) {
+        if (text_.substr(pos_, literal.size()) != literal) return false;
+        pos_ += literal.size();
+        return true;
+    }
+
+    // Blanks, a bare key, blanks, '=', blanks: the key, with the value next.
+    std::optional<std::string_view> key_equals() {
+        skip_blanks();
+        const auto start = pos_;
+        while (pos_ < text_.size() && bare_key_char(text_[pos_])) ++pos_;
+        const auto key = text_.substr(start, pos_ - start);
+        skip_blanks();
+        if (key.empty() || pos_ >= text_.size() || text_[pos_] != '=') return std::nullopt;
+        ++pos_;
+        skip_blanks();
+        return key;
+    }
+
+    // A basic string here with no escape, control character or tab, in valid UTF-8.
+    std::optional<PlainString> string() {
+        if (pos_ >= text_.size() || text_[pos_] != '"') return std::nullopt;
+        PlainString out{{}, line_, column()};
+        const auto start = ++pos_;
+        bool high = false;
+        for (; pos_ < text_.size(); ++pos_) {
+            const auto c = static_cast<unsigned char>(text_[pos_]);
+            if (c == '"') break;
+            if (c < 0x20 || c == 0x7F || c == '\\') return std::nullopt;
+            high = high || c >= 0x80;
+        }
+        if (pos_ == text_.size()) return std::nullopt;
+        out.text = text_.substr(start, pos_ - start);
+        ++pos_;
+        if (high && !is_valid_utf8(out.text)) return std::nullopt;
+        return out;
+    }
+
+    // ["a", "b"] on one line (blanks between, a comma after the last allowed, [] empty); `at` is where
+    // the array starts.
+    std::optional<std::vector<PlainString>> string_array(PlainString& at) {
+        if (pos_ >= text_.size() || text_[pos_] != '[') return std::nullopt;
+        at = {{}, line_, column()};
+        ++pos_;
+        std::vector<PlainString> out;
+        for (;;) {
+            skip_blanks();
+            if (pos_ < text_.size() && text_[pos_] == ']') break;
+            auto element = string();
+            if (!element) return std::nullopt;
+            out.push_back(*element);
+            skip_blanks();
+            if (pos_ < text_.size() && text_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (pos_ >= text_.size() || text_[pos_] != ']') return std::nullopt;
+            break;
+        }
+        ++pos_;
+        return out;
+    }
+
+    // Blanks, then the end of the line ("\n" or "\r\n") or of the text: consumed.
+    bool end_of_line() {
+        skip_blanks();
+        if (pos_ >= text_.size()) return true;
+        auto at = pos_;
+        if (text_[at] == '\r') {
+            if (at + 1 >= text_.size() || text_[at + 1] != '\n') return false;
+            ++at;
+        }
+        if (text_[at] != '\n') return false;
+        pos_ = line_start_ = at + 1;
+        ++line_;
+        return true;
+    }
+
+private:
+    static bool blank(char c) { return c == ' ' || c == '\t'; }
+    static bool bare_key_char(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }
+    void skip_blanks() {
+        while (pos_ < text_.size() && blank(text_[pos_])) ++pos_;
+    }
+    // In code points, as toml++ counts (a line may hold non-ASCII strings before this one).
+    std::uint32_t column() const {
+        std::uint32_t column = 1;
+        for (auto i = line_start_; i < pos_; ++i) column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+        return column;
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    std::size_t line_start_ = 0;
+    std::uint32_t line_ = 1;
+};
+
+}  // namespace routemap::detail
