@@ -15,6 +15,7 @@
 #include <routemap/diagnostic.hpp>
 
 #include "../detail/toml_sections.hpp"
+#include "../detail/utf8.hpp"
 
 namespace routemap {
 class Framework;
@@ -33,8 +34,6 @@ std::string lower(std::string_view text);
 std::string toml_string(std::string_view s);
 // YYYY-MM-DD, a real day of the Gregorian calendar.
 bool is_valid_date(std::string_view s);
-// Well-formed UTF-8: no overlong forms, surrogates or code points past U+10FFFF.
-bool is_valid_utf8(std::string_view s);
 
 // Collects the problems of one input, each with the file name and the criterion when known.
 struct Problems {

@@ -209,8 +209,8 @@ public:
                 }
                 break;
             case Role::header: header_keys_.add(key, at); break;
-            case Role::criteria: break;
             case Role::criterion: member_keys_.add(key, at); break;
+            case Role::criteria:  // taken above
             case Role::other: break;
         }
         return target().key(key);
@@ -246,7 +246,7 @@ private:
     struct Level {
         Role role;
         std::string name;  // for messages: the key the object is the value of
-        SeenKeys seen;
+        SeenKeys seen;  // not used for the criteria: their records' map says which ids were given
     };
 
     void duplicate(const Level& level, const std::string& key, std::optional<Position> at) {

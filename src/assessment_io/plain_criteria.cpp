@@ -13,7 +13,7 @@ std::optional<PlainCriteria> scan_plain_criteria(std::string_view piece) {
     PlainCriteria out;
     out.sections.reserve(piece.size() / 48);  // a header and a status take about 50 bytes
     out.values.reserve(piece.size() / 48);
-    std::uint32_t given = 0;  // the keys of the current section so far, a bit each
+    GivenKeys given;  // the keys of the current section so far
     while (!toml.at_end()) {
         if (toml.blank_line()) continue;
         if (toml.at_bracket()) {
@@ -24,7 +24,7 @@ std::optional<PlainCriteria> scan_plain_criteria(std::string_view piece) {
             const auto id = toml.string();
             if (!id || id->text.empty() || !toml.literal("]") || !toml.end_of_line()) return std::nullopt;
             out.sections.push_back({id->text, line, static_cast<std::uint32_t>(out.values.size()), 0});
-            given = 0;
+            given.clear();
             continue;
         }
         // key = "text", the key one of the record's, not given before in the section.
@@ -33,8 +33,7 @@ std::optional<PlainCriteria> scan_plain_criteria(std::string_view piece) {
         const auto known = std::find(record_keys.begin(), record_keys.end(), *key);
         if (known == record_keys.end()) return std::nullopt;
         const auto index = static_cast<std::uint8_t>(known - record_keys.begin());
-        if (given & (1u << index)) return std::nullopt;
-        given |= 1u << index;
+        if (!given.take(index)) return std::nullopt;
         const auto text = toml.string();
         if (!text || !toml.end_of_line()) return std::nullopt;
         out.values.push_back({index, text->text, text->line, text->column});

@@ -64,7 +64,8 @@ private:
         std::string key;
     };
     bool open(bool object) {
-        // Past the assessment's own members nothing is looked for: no need to follow the nesting.
+        // Deeper than the assessment's own members nothing is looked for: the scan stops there (a file
+        // as routemap writes it names its framework before any such value).
         if (levels_.size() >= 3) return false;
         levels_.push_back({object, {}});
         return true;

@@ -26,16 +26,16 @@ public:
                 if (toml_.header("[[domains]]")) {
                     domains_.emplace_back().location = at;
                     table_ = Table::domain;
-                } else if (toml_.header("[[domains.areas]]") && !domains_.empty()) {
+                } else if (!domains_.empty() && toml_.header("[[domains.areas]]")) {
                     domains_.back().areas.emplace_back().location = at;
                     table_ = Table::area;
-                } else if (toml_.header("[[domains.areas.criteria]]") && !domains_.empty() && !domains_.back().areas.empty()) {
+                } else if (!domains_.empty() && !domains_.back().areas.empty() && toml_.header("[[domains.areas.criteria]]")) {
                     domains_.back().areas.back().criteria.emplace_back().location = at;
                     table_ = Table::criterion;
                 } else {
                     return std::nullopt;
                 }
-                given_ = 0;
+                given_.clear();
                 continue;
             }
             const auto key = toml_.key_equals();
@@ -51,14 +51,12 @@ private:
     SourceLocation where(std::uint32_t line, std::uint32_t column) const { return {file_, line + line_offset_, column}; }
     SourceLocation where(const PlainString& s) const { return where(s.line, s.column); }
 
-    // The key's bit among the table's keys (`keys`), when it is one of them and not given before.
+    // The key's index among the table's keys (`keys`), when it is one of them and not given before.
     bool take(std::string_view key, std::initializer_list<std::string_view> keys, std::size_t& index) {
         const auto known = std::find(keys.begin(), keys.end(), key);
         if (known == keys.end()) return false;
         index = static_cast<std::size_t>(known - keys.begin());
-        if (given_ & (1u << index)) return false;
-        given_ |= 1u << index;
-        return true;
+        return given_.take(index);
     }
     bool string_into(std::string& out, SourceLocation* at = nullptr) {
         const auto s = toml_.string();
@@ -118,9 +116,9 @@ private:
     // an area's criteria are checked once all is read.
     bool finish_table() {
         switch (table_) {
-            case Table::domain: return (given_ & 0b11u) == 0b11u;  // id, name
-            case Table::area: return (given_ & 0b11u) == 0b11u;    // id, name
-            case Table::criterion: return (given_ & 0b101u) == 0b101u;  // id, text
+            case Table::domain:
+            case Table::area: return given_.has(0) && given_.has(1);  // id, name
+            case Table::criterion: return given_.has(0) && given_.has(2);  // id, text
             case Table::none: break;
         }
         return true;
@@ -132,7 +130,7 @@ private:
     std::uint32_t line_offset_;
     std::vector<DomainSpec> domains_;
     Table table_ = Table::none;
-    std::uint32_t given_ = 0;
+    GivenKeys given_;  // the current table's keys so far
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 #pragma once
 // routemap::detail is not public API.
 // Reading TOML written plainly, line by line, without building a tree: table headers at the start of
-// their lines, `key = "text"` and `key = ["text", ...]` on one line each, blank lines. Each step says
+// their lines, `key = "text"` and `key = ["text", ...]` on one line each, blank lines and comments. Each step says
 // whether the text is written that way; the scans built on it (assessment criteria,
 // ../assessment_io/plain_criteria.hpp; framework domains, plain_domains.hpp) decline a piece at the
 // first thing written otherwise, and toml++ reads it. Positions are toml++'s: 1-based lines, columns
@@ -13,10 +13,26 @@
 #include <string_view>
 #include <vector>
 
+#include "utf8.hpp"
+
 namespace routemap::detail {
 
-// Well-formed UTF-8 (src/assessment_io/common.cpp).
-bool is_valid_utf8(std::string_view s);
+// Which of a table's known keys (by index, at most 32) were given: a key given twice is TOML's error.
+class GivenKeys {
+public:
+    // False when the key was given before.
+    bool take(std::size_t index) {
+        const auto bit = std::uint32_t{1} << index;
+        if (bits_ & bit) return false;
+        bits_ |= bit;
+        return true;
+    }
+    bool has(std::size_t index) const { return bits_ & (std::uint32_t{1} << index); }
+    void clear() { bits_ = 0; }
+
+private:
+    std::uint32_t bits_ = 0;
+};
 
 struct PlainString {
     std::string_view text;  // the value: the text between the quotes, which holds no escape
@@ -30,16 +46,18 @@ public:
     bool at_end() const { return pos_ >= text_.size(); }
     std::uint32_t line() const { return line_; }
 
-    // A line of blanks only (or the blanks before the end of the text): consumed.
+    // A line of blanks only, or a comment line (or the blanks before the end of the text): consumed.
     bool blank_line() {
-        auto at = pos_;
-        while (at < text_.size() && blank(text_[at])) ++at;
-        if (at < text_.size() && text_[at] != '\n' && text_[at] != '\r') return false;
+        const auto at = pos_;
+        skip_blanks();
+        if (pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '#') {
+            if (end_of_line()) return true;
+        }
         pos_ = at;
-        return end_of_line();
+        return false;
     }
 
-    // `header` (e.g. "[[domains]]") alone on its line, at its start: consumed.
+    // `header` (e.g. "[[domains]]") alone on its line (but for a comment), at its start: consumed.
     bool header(std::string_view header) {
         if (pos_ != line_start_ || text_.substr(pos_, header.size()) != header) return false;
         const auto at = pos_;
@@ -116,9 +134,20 @@ public:
         return out;
     }
 
-    // Blanks, then the end of the line ("\n" or "\r\n") or of the text: consumed.
+    // Blanks and a comment, if any, then the end of the line ("\n" or "\r\n") or of the text: consumed.
+    // A comment holds no control character but tabs, and is valid UTF-8, as toml++ requires.
     bool end_of_line() {
         skip_blanks();
+        if (pos_ < text_.size() && text_[pos_] == '#') {
+            const auto start = pos_;
+            bool high = false;
+            for (; pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r'; ++pos_) {
+                const auto c = static_cast<unsigned char>(text_[pos_]);
+                if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+                high = high || c >= 0x80;
+            }
+            if (high && !is_valid_utf8(text_.substr(start, pos_ - start))) return false;
+        }
         if (pos_ >= text_.size()) return true;
         auto at = pos_;
         if (text_[at] == '\r') {

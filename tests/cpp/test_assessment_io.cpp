@@ -310,7 +310,14 @@ TEST(AssessmentIo, JsonCriteriaReadOneByOneKeepTheirOrderAndTheLastOfADuplicate)
     EXPECT_NE(d[3].message.find("unknown status 'bad-m'"), std::string::npos);
     EXPECT_NE(d[4].message.find("unknown status 'bad-z'"), std::string::npos);
 
-    // A second "criteria" replaces the first, as a second value of any key does.
+    // A second "criteria" replaces the first, as a second value of any key does: the first's records
+    // and problems are gone.
+    const auto twice = errors_of("{\"format_version\": 1, \"assessment\": {\"framework\": \"x\", \"framework_version\": \"1\"},"
+                                 " \"criteria\": {\"a\": {\"status\": \"bad\"}}, \"criteria\": {\"b\": {\"status\": \"worse\"}}}",
+                                 AssessmentFormat::json);
+    ASSERT_EQ(twice.size(), 2u);
+    EXPECT_NE(twice[0].message.find("duplicate key 'criteria'"), std::string::npos);
+    EXPECT_NE(twice[1].message.find("unknown status 'worse'"), std::string::npos);
     const auto a = parse_assessment("{\"format_version\": 1, \"assessment\": {\"framework\": \"x\", \"framework_version\": \"1\"},"
                                     " \"criteria\": {\"z\": {\"status\": \"met\"}, \"b\": {\"status\": \"partial\"}}}",
                                     AssessmentFormat::json);

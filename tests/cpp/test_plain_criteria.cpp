@@ -7,9 +7,13 @@
 #include <vector>
 
 #include <routemap/assessment_io.hpp>
+#include <routemap/framework_loader.hpp>
 
 #include "assessment_io/common.hpp"
 #include "assessment_io/plain_criteria.hpp"
+#include "detail/toml_guard.hpp"
+#include "detail/toml_sections.hpp"
+#include "test_support.hpp"
 
 using namespace routemap;
 using detail::scan_plain_criteria;
@@ -53,6 +57,14 @@ TEST(PlainCriteria, ReadsSectionsInIdOrderWithTheirPlaces) {
     EXPECT_EQ(reason->line, 10u);
     EXPECT_EQ(reason->column, 8u);
 
+    // Comments, as routemap writes them before each section, and after a header or a value.
+    const auto commented = scan_plain_criteria("# Domain / Area — Fundamental\n#\tText “quoted”.\n[criteria.\"x\"] # c\n"
+                                               "status = \"met\" # done\n  # more\n");
+    ASSERT_TRUE(commented);
+    ASSERT_EQ(commented->sections.size(), 1u);
+    EXPECT_EQ(commented->sections[0].line, 3u);
+    EXPECT_EQ(value(*commented, 0, "status")->text, "met");
+
     const auto empty = scan_plain_criteria("[criteria.\"x\"]\n");
     ASSERT_TRUE(empty);
     ASSERT_EQ(empty->sections.size(), 1u);
@@ -72,19 +84,19 @@ TEST(PlainCriteria, LeavesEveryOtherWayOfWritingToToml) {
              head + "evidence = \"\xed\xa0\x80\"\n",          // a surrogate
              head + "evidence = \"a\rb\"\n",                  // a carriage return inside
              head + "status = \"met\"\rowner = \"x\"\n",      // a lone carriage return ending a line
-             head + "status = \"met\" # done\n",              // a comment after a value
-             head + "# a comment\n",                          // a comment line
              head + "colour = \"red\"\n",                     // a key a record does not have
              head + "\"status\" = \"met\"\n",                 // a quoted key
              head + "status = 1\n",                           // not a string
              head + "status = \"met\"\nstatus = \"met\"\n",   // a key twice
              head + "status.x = \"met\"\n",                   // a dotted key
+             head + "# a \x01 in a comment\n",                 // a control character in a comment
+             head + "status = \"met\" # caf\xc3\n",             // invalid UTF-8 in a comment
+             head + "# a\rcomment\n",                          // a carriage return in a comment
              head + "status = \"met\" \"x\"\n",               // more after the value
              head + "status = \"met\n",                       // an unterminated string
              head + head,                                     // a section twice
              "status = \"met\"\n" + head,                     // a key before any section
              " " + head,                                      // an indented header
-             "[criteria.\"x\"] # c\n",                        // a comment after a header
              "[criteria.'x']\n",                              // a literal key
              "[criteria.x]\n",                                // a bare key
              "[criteria.\"\"]\n",                             // an empty id
@@ -114,4 +126,19 @@ TEST(PlainCriteria, ReadsWhatTomlReads) {
     EXPECT_GT(whole_problems.size(), 10u);  // the misspelt statuses and unknown reasons, at their places
     ASSERT_EQ(split.records.size(), 50u);
     for (const auto& [id, record] : whole.records) EXPECT_EQ(split.records.at(id).location, record.location) << id;
+}
+
+// What routemap writes (comments naming each criterion before its section) is read by the scan.
+TEST(PlainCriteria, ReadsTheAssessmentsRoutemapWrites) {
+    const auto framework = load_framework(test::bundled("newham-organisation"));
+    Assessment a;
+    a.framework_id = framework.id();
+    a.framework_version = framework.version();
+    for (std::size_t i = 0; i < framework.criteria().size(); i += 3) a.records[framework.criteria()[i].id].status = Status::met;
+    const auto text = format_assessment(a, AssessmentFormat::toml, &framework);
+    const auto guarded = detail::guard_toml(text);
+    const auto split = detail::split_toml(text, guarded.headers, "criteria", detail::CutAt::subtable, 1);
+    ASSERT_TRUE(split);
+    ASSERT_EQ(split->pieces.size(), framework.criteria().size());
+    for (const auto& piece : split->pieces) EXPECT_TRUE(scan_plain_criteria(piece.text)) << piece.text;
 }

@@ -64,6 +64,7 @@ TEST(PlainDomains, ReadsDomainsAreasAndCriteriaWithTheirPlaces) {
 TEST(PlainDomains, LeavesEveryOtherWayOfWritingToToml) {
     const auto whole = domain_head + area_head + criterion;
     ASSERT_TRUE(scan_plain_domains(whole, "f.toml", 0));
+    ASSERT_TRUE(scan_plain_domains("# Domain\n" + whole + "# the end\ntags = [] # none\n", "f.toml", 0));
     for (const std::string& text : std::vector<std::string>{
              whole + "weight = 2\n",                                   // a weight: a number
              whole + "colour = \"red\"\n",                             // a key no criterion has
@@ -76,7 +77,7 @@ TEST(PlainDomains, LeavesEveryOtherWayOfWritingToToml) {
              whole + "source = 'p. 3'\n",                              // a literal string
              whole + "source = \"a\\tb\"\n",                           // an escape
              whole + "source = \"\"\"long\"\"\"\n",                    // a multi-line string
-             whole + "# a comment\n",                                  // a comment
+             whole + "# a \x7f in a comment\n",                       // DEL in a comment
              whole + "[[domains.areas.criteria.more]]\n",              // another table
              whole + "[[domains.criteria]]\nid = \"c\"\ntext = \"T\"\n",  // criteria held by the domain
              whole + "[domains.x]\n",                                  // a table, not an element

@@ -169,8 +169,8 @@ TEST(SplitReading, PlainAndOtherDomainsMixedReadAsTheWholeFile) {
     const std::vector<std::string> criterion_lines = {
         "tier = \"fundamental\"\n", "tier = \"advanced\"\n", "details = [\"one\", \"twö\" ,]\n", "tags = []\n",
         "requires = [\"d0.a0.fundamental.0\"]\n", "requires = [ \"d0.a1.fundamental.1\",\"nowhere\" ]\n", "source = \"p. “3”\"\n",
-        "  tier\t=  \"fundamental\"  \n", "\n"};
-    const std::vector<std::string> other_lines = {"weight = 2\n", "colour = \"red\"\n", "# a comment\n", "tier = 'fundamental'\n",
+        "  tier\t=  \"fundamental\"  \n", "\n", "# a comment — “quoted”\n", "source = \"x\" # why\n"};
+    const std::vector<std::string> other_lines = {"weight = 2\n", "colour = \"red\"\n", "# a \x01 comment\n", "tier = 'fundamental'\n",
                                                   "details = [\n  \"a\",\n]\n", "source = \"a\\tb\"\n", "tags = [1]\n"};
     std::mt19937 random(20261202);
     std::size_t plain_domains = 0;
@@ -349,10 +349,11 @@ TEST(SplitReading, PlainAndOtherSectionsMixedReadAsTheWholeFile) {
     const std::vector<std::string> plain_lines = {
         "status = \"met\"\n", "status = \"mett\"\n", "answer = \"yes\"\n", "evidence = \"Board minutes — 3 May, “signed”\"\n",
         "note = \"\"\n", "owner = \"Jo\"\n", "due = \"2027-01-01\"\n", "reason = \"out_of_scope\"\n", "reason = \"nope\"\n",
-        "reason_text = \"x\"\n", "  owner\t=  \"Al\"  \n", "status=\"partial\"\r\n", "\n", "   \n"};
+        "reason_text = \"x\"\n", "  owner\t=  \"Al\"  \n", "status=\"partial\"\r\n", "\n", "   \n", "# Domain / Area — Tier\n",
+        "note = \"n\" # done\n"};
     const std::vector<std::string> other_lines = {
-        "status = 'met'\n", "evidence = \"a\\tb\"\n", "evidence = \"\"\"x\"\"\"\n", "# a comment\n", "colour = \"red\"\n",
-        "status = 1\n", "evidence = \"tab\there\"\n", "status = \"met\" # done\n", "\"status\" = \"met\"\n", "status = \"met\"\n"};
+        "status = 'met'\n", "evidence = \"a\\tb\"\n", "evidence = \"\"\"x\"\"\"\n", "# a \x7f comment\n", "colour = \"red\"\n",
+        "status = 1\n", "evidence = \"tab\there\"\n", "status = \"met\" # caf\xc3\n", "\"status\" = \"met\"\n", "status = \"met\"\n"};
     std::mt19937 random(20261202);
     std::size_t plain_pieces = 0;
     for (int round = 0; round < 60; ++round) {
