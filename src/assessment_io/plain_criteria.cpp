@@ -30,13 +30,11 @@ std::optional<PlainCriteria> scan_plain_criteria(std::string_view piece) {
         // key = "text", the key one of the record's, not given before in the section.
         const auto key = toml.key_equals();
         if (!key || out.sections.empty()) return std::nullopt;
-        const auto known = std::find(record_keys.begin(), record_keys.end(), *key);
-        if (known == record_keys.end()) return std::nullopt;
-        const auto index = static_cast<std::uint8_t>(known - record_keys.begin());
-        if (!given.take(index)) return std::nullopt;
+        const auto index = given.take(*key, record_keys);
+        if (!index) return std::nullopt;
         const auto text = toml.string();
         if (!text || !toml.end_of_line()) return std::nullopt;
-        out.values.push_back({index, text->text, text->line, text->column});
+        out.values.push_back({static_cast<std::uint8_t>(*index), text->text, text->line, text->column});
         ++out.sections.back().value_count;
     }
     // In id order, as toml++ keeps a table's keys; a criterion given twice is toml++'s error to word.

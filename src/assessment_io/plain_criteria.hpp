@@ -11,9 +11,8 @@
 // (with the comments routemap writes before each section), which a scan reads at the speed of memory.
 // The scan accepts only text whose meaning in TOML is plain: anything else in a piece (another key or
 // kind of value, an escape, a literal or multi-line string, a tab or control character in a string,
-// invalid UTF-8, a section or key given twice) makes
-// it decline, and toml++ reads that piece as before, so that what is read, and every message, is
-// toml++'s. The fuzz target assessment_toml checks that a file read in pieces reads as the whole.
+// invalid UTF-8, a section or key given twice) makes it decline, and toml++ reads that piece as
+// before, so that what is read, and every message, is toml++'s. The fuzz target assessment_toml checks that a file read in pieces reads as the whole.
 
 #include <array>
 #include <cstdint>

@@ -2,9 +2,6 @@
 
 #include "plain_domains.hpp"
 
-#include <algorithm>
-#include <array>
-#include <initializer_list>
 
 #include "plain_toml.hpp"
 
@@ -51,13 +48,6 @@ private:
     SourceLocation where(std::uint32_t line, std::uint32_t column) const { return {file_, line + line_offset_, column}; }
     SourceLocation where(const PlainString& s) const { return where(s.line, s.column); }
 
-    // The key's index among the table's keys (`keys`), when it is one of them and not given before.
-    bool take(std::string_view key, std::initializer_list<std::string_view> keys, std::size_t& index) {
-        const auto known = std::find(keys.begin(), keys.end(), key);
-        if (known == keys.end()) return false;
-        index = static_cast<std::size_t>(known - keys.begin());
-        return given_.take(index);
-    }
     bool string_into(std::string& out, SourceLocation* at = nullptr) {
         const auto s = toml_.string();
         if (!s) return false;
@@ -79,25 +69,30 @@ private:
     }
 
     bool value(std::string_view key) {
-        std::size_t k = 0;
         switch (table_) {
             case Table::domain: {
                 auto& d = domains_.back();
-                if (!take(key, {"id", "name", "step", "summary", "description"}, k)) return false;
+                static constexpr std::string_view keys[] = {"id", "name", "step", "summary", "description"};
+                const auto k = given_.take(key, keys);
+                if (!k) return false;
                 std::string* fields[] = {&d.id, &d.name, &d.step, &d.summary, &d.description};
-                return string_into(*fields[k], k == 0 ? &d.id_location : nullptr);
+                return string_into(*fields[*k], *k == 0 ? &d.id_location : nullptr);
             }
             case Table::area: {
                 auto& a = domains_.back().areas.back();
-                if (!take(key, {"id", "name", "description", "tiers"}, k)) return false;
-                if (k == 3) return strings_into(a.tiers, &a.tier_locations, &a.tiers_location);
+                static constexpr std::string_view keys[] = {"id", "name", "description", "tiers"};
+                const auto k = given_.take(key, keys);
+                if (!k) return false;
+                if (*k == 3) return strings_into(a.tiers, &a.tier_locations, &a.tiers_location);
                 std::string* fields[] = {&a.id, &a.name, &a.description};
-                return string_into(*fields[k], k == 0 ? &a.id_location : nullptr);
+                return string_into(*fields[*k], *k == 0 ? &a.id_location : nullptr);
             }
             case Table::criterion: {
                 auto& c = domains_.back().areas.back().criteria.back();
-                if (!take(key, {"id", "tier", "text", "source", "details", "requires", "tags"}, k)) return false;
-                switch (k) {
+                static constexpr std::string_view keys[] = {"id", "tier", "text", "source", "details", "requires", "tags"};
+                const auto k = given_.take(key, keys);
+                if (!k) return false;
+                switch (*k) {
                     case 0: return string_into(c.id, &c.id_location);
                     case 1: return string_into(c.tier, &c.tier_location);
                     case 2: return string_into(c.text);

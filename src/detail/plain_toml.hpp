@@ -7,9 +7,11 @@
 // first thing written otherwise, and toml++ reads it. Positions are toml++'s: 1-based lines, columns
 // in code points.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -17,15 +19,18 @@
 
 namespace routemap::detail {
 
-// Which of a table's known keys (by index, at most 32) were given: a key given twice is TOML's error.
+// Which of a table's known keys (at most 32) were given: a key given twice is TOML's error.
 class GivenKeys {
 public:
-    // False when the key was given before.
-    bool take(std::size_t index) {
+    // The index of `key` among `known`, when it is one of them and not given before.
+    std::optional<std::size_t> take(std::string_view key, std::span<const std::string_view> known) {
+        const auto found = std::find(known.begin(), known.end(), key);
+        if (found == known.end()) return std::nullopt;
+        const auto index = static_cast<std::size_t>(found - known.begin());
         const auto bit = std::uint32_t{1} << index;
-        if (bits_ & bit) return false;
+        if (bits_ & bit) return std::nullopt;
         bits_ |= bit;
-        return true;
+        return index;
     }
     bool has(std::size_t index) const { return bits_ & (std::uint32_t{1} << index); }
     void clear() { bits_ = 0; }
