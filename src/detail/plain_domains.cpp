@@ -2,7 +2,6 @@
 
 #include "plain_domains.hpp"
 
-
 #include "plain_toml.hpp"
 
 namespace routemap::detail {
