@@ -28,6 +28,16 @@ const detail::PlainValue* value(const detail::PlainCriteria& plain, std::size_t 
     return nullptr;
 }
 
+// Section `s` gives `key` the value `text`, written at `line`:`column`.
+void expect_value(const detail::PlainCriteria& plain, std::size_t s, std::string_view key, std::string_view text,
+                  std::uint32_t line, std::uint32_t column) {
+    const auto* v = value(plain, s, key);
+    ASSERT_TRUE(v) << key;
+    EXPECT_EQ(v->text, text);
+    EXPECT_EQ(v->line, line);
+    EXPECT_EQ(v->column, column);
+}
+
 }  // namespace
 
 TEST(PlainCriteria, ReadsSectionsInIdOrderWithTheirPlaces) {
@@ -38,24 +48,14 @@ TEST(PlainCriteria, ReadsSectionsInIdOrderWithTheirPlaces) {
     ASSERT_EQ(plain->sections.size(), 3u);
     EXPECT_EQ(plain->sections[0].id, "a.1");
     EXPECT_EQ(plain->sections[0].line, 5u);
-    const auto* owner = value(*plain, 0, "owner");
-    ASSERT_TRUE(owner);
-    EXPECT_EQ(owner->text, "Jo");
-    EXPECT_EQ(owner->line, 6u);
-    EXPECT_EQ(owner->column, 12u);
+    expect_value(*plain, 0, "owner", "Jo", 6, 12);
     EXPECT_FALSE(value(*plain, 0, "status"));
     EXPECT_EQ(plain->sections[1].id, "b.2");
     EXPECT_EQ(plain->sections[1].line, 1u);
-    ASSERT_TRUE(value(*plain, 1, "status"));
-    EXPECT_EQ(value(*plain, 1, "status")->text, "met");
-    EXPECT_EQ(value(*plain, 1, "status")->column, 10u);
-    EXPECT_EQ(value(*plain, 1, "evidence")->text, "Board minutes — “signed”");
+    expect_value(*plain, 1, "status", "met", 2, 10);
+    expect_value(*plain, 1, "evidence", "Board minutes — “signed”", 3, 12);
     EXPECT_EQ(plain->sections[2].line, 8u);
-    const auto* reason = value(*plain, 2, "reason");
-    ASSERT_TRUE(reason);
-    EXPECT_EQ(reason->text, "out_of_scope");
-    EXPECT_EQ(reason->line, 10u);
-    EXPECT_EQ(reason->column, 8u);
+    expect_value(*plain, 2, "reason", "out_of_scope", 10, 8);
 
     // Comments, as routemap writes them before each section, and after a header or a value.
     const auto commented = scan_plain_criteria("# Domain / Area — Fundamental\n#\tText “quoted”.\n[criteria.\"x\"] # c\n"
